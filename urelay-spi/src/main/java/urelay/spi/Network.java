@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.spi;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * The runtime's sockets, lent to plugins. The runtime owns every socket's file descriptor:
+ * plugins open, adopt and connect sockets only through this interface, which is what lets
+ * the runtime open sockets inside other namespaces and relay with zero-copy {@code splice}.
+ *
+ * <p>Every method may be called from any thread. Methods that wait park the calling virtual
+ * thread.
+ */
+public interface Network {
+
+    /**
+     * Opens a listening TCP socket. In another namespace, the socket is made on a platform
+     * thread that has entered that namespace; every other thread stays in urelay's own.
+     *
+     * @throws IOException naming the call that failed and the error, such as
+     *                     {@code bind [::]:80: EADDRINUSE (Address already in use)}
+     */
+    Acceptor listen(ListenRequest request) throws IOException;
+
+    /**
+     * Takes over a listening TCP socket inherited from the parent process.
+     *
+     * @param fd          the descriptor number
+     * @param description where it came from, for logs
+     * @throws IOException if {@code fd} is not an open, listening TCP socket
+     */
+    Acceptor adopt(int fd, String description) throws IOException;
+
+    /**
+     * Connects a TCP socket from urelay's own namespace.
+     *
+     * @param remote  the address to connect to
+     * @param timeout how long to wait for the handshake
+     * @throws ConnectFailedException with the outcome a sink should report
+     */
+    ByteStream connect(InetSocketAddress remote, Duration timeout) throws ConnectFailedException;
+}

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.spi;
+
+/**
+ * Connects onward to a destination: directly, through a proxy, to a Unix socket, or nowhere.
+ * Called on the connection's virtual thread; may block while connecting or running a
+ * handshake. One sink instance serves many connections at once and must be thread-safe.
+ */
+public interface Sink {
+
+    /**
+     * Connects to {@code destination} on behalf of {@code client}. Expected failures (refused,
+     * timed out, unreachable, rejected) are returned as {@link SinkResult.Failed}, not thrown.
+     *
+     * @param destination where the client wants to go, after rewriting
+     * @param client      the client, for sinks that act on its address; the sink must not
+     *                    read from or write to it
+     */
+    SinkResult connect(Destination destination, ClientConnection client);
+}
