@@ -33,6 +33,18 @@ public interface ByteStream extends AutoCloseable {
      */
     void write(ByteBuffer buffer) throws IOException;
 
+    /**
+     * Bounds how long each later {@link #read} or {@link #write} may wait; a wait that runs out
+     * throws {@link java.net.SocketTimeoutException}. Zero removes the bound. Sinks use it for
+     * handshakes; the runtime clears it before relaying. The runtime's sockets support it; a
+     * plugin's own stream that cannot bound its waits keeps this default, which refuses.
+     *
+     * @throws UnsupportedOperationException if this stream cannot bound its waits
+     */
+    default void timeout(java.time.Duration timeout) {
+        throw new UnsupportedOperationException("this stream cannot bound its waits");
+    }
+
     /** Signals end of stream to the peer while reading goes on (TCP: sends FIN). */
     void shutdownOutput() throws IOException;
 

@@ -40,8 +40,52 @@ public record IpDestination(InetAddress address, int port) implements Destinatio
 
     @Override
     public String text() {
-        String host = address.getHostAddress();
+        String host = addressText(address);
         return address instanceof Inet4Address ? host + ":" + port : "[" + host + "]:" + port;
+    }
+
+    /**
+     * An address as text, IPv6 in the canonical form of RFC 5952 ({@code 2001:db8::7}, not
+     * {@code 2001:db8:0:0:0:0:0:7}); a scope id is left out.
+     */
+    public static String addressText(InetAddress address) {
+        if (address instanceof Inet4Address) {
+            return address.getHostAddress();
+        }
+        byte[] bytes = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+
+        // The longest run of two or more zero groups, the first one on a tie, becomes "::".
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+
+        StringBuilder text = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
+
 /**
  * The runtime's sockets, lent to plugins. The runtime owns every socket's file descriptor:
  * plugins open, adopt and connect sockets only through this interface, which is what lets
@@ -41,4 +42,13 @@ public interface Network {
      * @throws ConnectFailedException with the outcome a sink should report
      */
     ByteStream connect(InetSocketAddress remote, Duration timeout) throws ConnectFailedException;
+
+    /**
+     * Connects a Unix-domain stream socket.
+     *
+     * @param destination the socket's path; at most 107 bytes, the kernel's limit
+     * @param timeout     how long to wait when the listener's queue is full
+     * @throws ConnectFailedException {@link Outcome#REFUSED} when nothing listens there
+     */
+    ByteStream connect(UnixDestination destination, Duration timeout) throws ConnectFailedException;
 }

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.plugin.transparent;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import urelay.spi.Acceptor;
+import urelay.spi.ListenRequest;
+import urelay.spi.Network;
+import urelay.spi.Source;
+
+/**
+ * Opens one listening socket per configured port, in the configured namespace. With
+ * {@code ip route add local 0.0.0.0/0 dev lo} (and {@code ::/0}) in that namespace, each socket
+ * accepts connections to every address on its port, and the accepted socket's local address
+ * is where the client wanted to go.
+ */
+final class TransparentSource implements Source {
+
+    private final TransparentConfig config;
+    private final Network network;
+
+    TransparentSource(TransparentConfig config, Network network) {
+        this.config = config;
+        this.network = network;
+    }
+
+    @Override
+    public List<Acceptor> open() throws IOException {
+        InetAddress address = config.listenAddress();
+        List<Acceptor> opened = new ArrayList<>();
+        try {
+            for (int port : config.ports()) {
+                opened.add(network.listen(new ListenRequest(Optional.ofNullable(config.netns()), address, port)));
+            }
+        } catch (IOException | RuntimeException e) {
+            opened.forEach(Acceptor::close);
+            throw e;
+        }
+        return opened;
+    }
+}

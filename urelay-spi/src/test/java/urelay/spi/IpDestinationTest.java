@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.InetAddress;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class IpDestinationTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "2001:db8:0:0:0:0:0:7, 2001:db8::7",
+        "0:0:0:0:0:0:0:0, ::",
+        "0:0:0:0:0:0:0:1, ::1",
+        "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+        "2001:0:0:1:0:0:0:1, 2001:0:0:1::1",
+        "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
+        "64:ff9b:0:0:0:0:c000:221, 64:ff9b::c000:221",
+        "fe80:0:0:0:0:0:0:0, fe80::",
+    })
+    void writesIpv6InTheCanonicalShortForm(String full, String expected) {
+        assertEquals(expected, IpDestination.addressText(InetAddress.ofLiteral(full)));
+    }
+
+    @Test
+    void bracketsIpv6AddressesBeforeThePort() {
+        assertEquals("[2001:db8::7]:443", new IpDestination(InetAddress.ofLiteral("2001:db8::7"), 443).text());
+        assertEquals("198.51.100.7:80", new IpDestination(InetAddress.ofLiteral("198.51.100.7"), 80).text());
+    }
+
+    @Test
+    void refusesPortZero() {
+        assertThrows(IllegalArgumentException.class, () -> new IpDestination(InetAddress.ofLiteral("::1"), 0));
+    }
+}
