@@ -8,6 +8,9 @@ module urelay.runtime {
     requires urelay.spi;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
+    // The YAML parser's own error type carries the problem and its place without the
+    // multi-line excerpt Jackson's message adds.
+    requires org.yaml.snakeyaml;
     requires info.picocli;
 
     // picocli and Jackson reflect over the command and config classes.

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.runtime.cli;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import urelay.runtime.audit.AuditLog;
+import urelay.runtime.config.RelayConfig;
+import urelay.runtime.engine.Engine;
+import urelay.runtime.linux.LinuxNetwork;
+import urelay.runtime.logging.KeyValueLoggerFinder;
+
+/**
+ * {@code urelay run}: checks the config exactly as {@code check} does, and only if it is valid
+ * starts the Linux socket layer, creates the plugins with it and runs the engine on the
+ * calling thread until the JVM shuts down.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Check a config file, then relay: audit lines on standard output, logs on standard error.")
+final class RunCommand implements Callable<Integer> {
+
+    private static final System.Logger LOG = System.getLogger("urelay.cli");
+
+    private final Console console;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML config file.")
+    private Path config;
+
+    RunCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        console.warnAboutPlugins();
+        Optional<RelayConfig> checked = Checker.load(console, config, new NoSocketsNetwork());
+        if (checked.isEmpty()) {
+            return ExitCodes.BAD_CONFIG;
+        }
+        KeyValueLoggerFinder.setLevel(checked.get().logLevel());
+
+        // The plugins are made again with the real network; the file is read again too, so a
+        // change made in between is checked rather than run unchecked.
+        Optional<RelayConfig> loaded = Checker.load(console, config, new LinuxNetwork());
+        if (loaded.isEmpty()) {
+            return ExitCodes.BAD_CONFIG;
+        }
+        return run(loaded.get());
+    }
+
+    private int run(RelayConfig relay) {
+        LOG.log(Level.INFO, "config loaded file=" + relay.file() + " listeners=" + relay.listeners().size()
+                + " sinks=" + relay.sinks().size());
+        try (Engine engine = new Engine(relay, new AuditLog(relay.auditFormat(), console.out()))) {
+            engine.run();
+            return ExitCodes.OK;
+        } catch (IOException e) {
+            console.err().println("urelay: cannot start: " + e.getMessage());
+            return ExitCodes.CANNOT_START;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.runtime.config;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import urelay.runtime.plugin.Kind;
+
+/**
+ * Turns what went wrong while binding a plugin's settings, a Jackson exception or a plugin's
+ * {@link IllegalArgumentException}, into one problem at the right place of the file.
+ *
+ * <p>A plugin message that starts with a key path relative to its block, such as
+ * {@code ports[1]: 70000 is not a port; allowed 1-65535}, is placed at that key; any other
+ * message is placed at the block.
+ */
+final class BindingProblems {
+
+    private static final Pattern KEYED_MESSAGE = Pattern.compile(
+            "([A-Za-z0-9_-]+(?:\\[\\d+])*(?:\\.[A-Za-z0-9_-]+(?:\\[\\d+])*)*): (.+)", Pattern.DOTALL);
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z0-9_-]+)|\\[(\\d+)]");
+    private static final PropertyNamingStrategies.NamingBase KEBAB =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.KEBAB_CASE;
+    private static final Map<Class<?>, String> WORDS = Map.ofEntries(
+            Map.entry(int.class, "a whole number"), Map.entry(Integer.class, "a whole number"),
+            Map.entry(long.class, "a whole number"), Map.entry(Long.class, "a whole number"),
+            Map.entry(short.class, "a whole number"), Map.entry(Short.class, "a whole number"),
+            Map.entry(double.class, "a number"), Map.entry(Double.class, "a number"),
+            Map.entry(float.class, "a number"), Map.entry(Float.class, "a number"),
+            Map.entry(boolean.class, "true or false"), Map.entry(Boolean.class, "true or false"),
+            Map.entry(String.class, "text"));
+
+    private final Reading reading;
+    private final Kind kind;
+    private final String type;
+    private final Class<?> configType;
+
+    BindingProblems(Reading reading, Kind kind, String type, Class<?> configType) {
+        this.reading = reading;
+        this.kind = kind;
+        this.type = type;
+        this.configType = configType;
+    }
+
+    /** Reports a failure to bind the block at {@code block} to the config record. */
+    void report(YamlPath block, JsonMappingException error) {
+        YamlPath where = block.resolve(relative(error));
+        Problems problems = reading.problems();
+
+        switch (error) {
+            case UnrecognizedPropertyException unknown ->
+                    problems.atKey(where, "unknown key; allowed keys: " + allowedKeys(unknown, where.equals(
+                            block.key(unknown.getPropertyName()))));
+            case BadValueException bad -> problems.atValue(where, bad.getOriginalMessage());
+            case InvalidFormatException format -> problems.atValue(where, quoted(format.getValue()) + " is not "
+                    + word(format.getTargetType()));
+            case MismatchedInputException mismatch -> problems.atValue(where, "expected "
+                    + word(mismatch.getTargetType()) + ", found " + Reading.describe(reading.document().node(where)));
+            case ValueInstantiationException failed -> instantiation(where, failed.getCause());
+            case InvalidDefinitionException definition -> unusableRecord(block, definition.getOriginalMessage());
+            default -> problems.atValue(where, firstLine(error.getOriginalMessage()));
+        }
+    }
+
+    /**
+     * Reports a plugin's own message about the block at {@code block}, placed at the key it
+     * starts with when there is one.
+     */
+    void reportPluginMessage(YamlPath block, String message) {
+        String text = message == null ? "the plugin refused its settings" : message;
+        Matcher keyed = KEYED_MESSAGE.matcher(text);
+        if (keyed.matches() && knownKey(block, keyed.group(1))) {
+            reading.problems().atValue(block.resolve(parse(keyed.group(1))), firstLine(keyed.group(2)));
+            return;
+        }
+        reading.problems().atValue(block, firstLine(text));
+    }
+
+    private void instantiation(YamlPath where, Throwable cause) {
+        if (cause instanceof IllegalArgumentException refused) {
+            reportPluginMessage(where, refused.getMessage());
+            return;
+        }
+        if (cause instanceof IllegalAccessException denied) {
+            unusableRecord(where, denied.getMessage());
+            return;
+        }
+        reading.problems().atValue(where, "the " + kind.word() + " plugin \"" + type
+                + "\" failed to read its settings: " + cause + "; report this to the plugin's authors");
+    }
+
+    /** The plugin's record cannot be reached without deep reflection, which the runtime never uses. */
+    private void unusableRecord(YamlPath where, String reason) {
+        reading.problems().atValue(where, "the " + kind.word() + " plugin \"" + type + "\" cannot bind its settings to "
+                + configType.getName() + ": " + firstLine(reason)
+                + "; its config record must be public, in a package the plugin module exports");
+    }
+
+    /** Whether the path's first key is in the YAML or a component of the config record. */
+    private boolean knownKey(YamlPath block, String path) {
+        Object first = parse(path).segments().getFirst();
+        if (!(first instanceof String key)) {
+            return false;
+        }
+        JsonNode node = reading.document().node(block);
+        return node.isObject() && node.has(key) || componentKeys(configType).contains(key);
+    }
+
+    private static List<String> componentKeys(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        return components == null ? List.of()
+                : Arrays.stream(components).map(component -> KEBAB.translate(component.getName())).toList();
+    }
+
+    private static String allowedKeys(UnrecognizedPropertyException unknown, boolean topLevel) {
+        TreeSet<String> allowed = new TreeSet<>();
+        Collection<Object> known = unknown.getKnownPropertyIds();
+        if (known != null) {
+            known.forEach(id -> allowed.add(String.valueOf(id)));
+        }
+        if (topLevel) {
+            allowed.add("type");
+        }
+        return String.join(", ", allowed);
+    }
+
+    private static YamlPath relative(JsonMappingException error) {
+        List<Object> segments = new ArrayList<>();
+        for (JsonMappingException.Reference reference : error.getPath()) {
+            if (reference.getFieldName() != null) {
+                segments.add(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                segments.add(reference.getIndex());
+            }
+        }
+        return new YamlPath(segments);
+    }
+
+    private static YamlPath parse(String path) {
+        List<Object> segments = new ArrayList<>();
+        Matcher segment = SEGMENT.matcher(path);
+        while (segment.find()) {
+            segments.add(segment.group(1) != null ? segment.group(1) : (Object) Integer.parseInt(segment.group(2)));
+        }
+        return new YamlPath(segments);
+    }
+
+    private static String word(Class<?> target) {
+        if (target == null) {
+            return "another kind of value";
+        }
+        String known = WORDS.get(target);
+        if (known != null) {
+            return known;
+        }
+        if (target.isEnum()) {
+            return "one of " + String.join(", ", Arrays.stream(target.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT)).toList());
+        }
+        if (target.isArray() || Collection.class.isAssignableFrom(target)) {
+            return "a list";
+        }
+        return "a mapping";
+    }
+
+    private static String quoted(Object value) {
+        return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+}

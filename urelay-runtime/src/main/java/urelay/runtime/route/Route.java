@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.runtime.route;
+
+import java.util.List;
+import java.util.Objects;
+import urelay.runtime.config.SinkPlan;
+
+/**
+ * One entry of a listener's {@code routes}: a condition and the sinks that take matching
+ * connections.
+ *
+ * @param index the entry's position in the listener's list, from 0, for logs
+ * @param match the condition; {@link Match#ANY} when the entry has no {@code match}
+ * @param sinks the sinks, in the order the config names them; never empty
+ */
+public record Route(int index, Match match, List<SinkPlan> sinks) {
+
+    public Route {
+        Objects.requireNonNull(match, "match");
+        sinks = List.copyOf(sinks);
+        if (index < 0) {
+            throw new IllegalArgumentException("index must not be negative");
+        }
+        if (sinks.isEmpty()) {
+            throw new IllegalArgumentException("a route needs at least one sink");
+        }
+    }
+}

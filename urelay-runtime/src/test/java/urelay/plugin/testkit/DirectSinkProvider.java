@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.plugin.testkit;
+
+import urelay.spi.Outcome;
+import urelay.spi.PluginContext;
+import urelay.spi.Sink;
+import urelay.spi.SinkProvider;
+import urelay.spi.SinkResult;
+
+/** A sink that keeps its config and connects nowhere. */
+public final class DirectSinkProvider implements SinkProvider<DirectConfig> {
+
+    /** The sink made from a config, so tests can look at what was bound. */
+    public record TestSink(DirectConfig config) implements Sink {
+        @Override
+        public SinkResult connect(urelay.spi.Destination destination, urelay.spi.ClientConnection client) {
+            return new SinkResult.Failed(Outcome.REJECTED, "test sink");
+        }
+    }
+
+    @Override
+    public String type() {
+        return "direct";
+    }
+
+    @Override
+    public Class<DirectConfig> configType() {
+        return DirectConfig.class;
+    }
+
+    @Override
+    public String summary() {
+        return "Test sink standing in for direct connections.";
+    }
+
+    @Override
+    public Sink create(DirectConfig config, PluginContext context) {
+        return new TestSink(config);
+    }
+}

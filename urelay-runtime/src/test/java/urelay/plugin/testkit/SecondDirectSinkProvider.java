@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.plugin.testkit;
+
+/** Claims the type {@code direct} a second time; only registered by the registry's tests. */
+public final class SecondDirectSinkProvider implements urelay.spi.SinkProvider<NoSettings> {
+
+    @Override
+    public String type() {
+        return "direct";
+    }
+
+    @Override
+    public Class<NoSettings> configType() {
+        return NoSettings.class;
+    }
+
+    @Override
+    public String summary() {
+        return "A second direct sink.";
+    }
+
+    @Override
+    public urelay.spi.Sink create(NoSettings config, urelay.spi.PluginContext context) {
+        throw new UnsupportedOperationException("never created");
+    }
+}

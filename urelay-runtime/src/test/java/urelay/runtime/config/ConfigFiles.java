@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.runtime.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import urelay.runtime.plugin.PluginRegistry;
+import urelay.spi.Acceptor;
+import urelay.spi.ByteStream;
+import urelay.spi.ConnectFailedException;
+import urelay.spi.ListenRequest;
+import urelay.spi.Network;
+import urelay.spi.Outcome;
+
+/**
+ * Writes config text to {@code demo.yaml} in a test's directory and loads it with the test
+ * plugins; problem lines come back with the directory cut off, as {@code demo.yaml:L:C: ...}.
+ */
+final class ConfigFiles {
+
+    /** A network that must never be used while a config is loaded. */
+    static final Network NO_NETWORK = new Network() {
+        @Override
+        public Acceptor listen(ListenRequest request) throws IOException {
+            throw new IOException("tests open no sockets");
+        }
+
+        @Override
+        public Acceptor adopt(int fd, String description) throws IOException {
+            throw new IOException("tests open no sockets");
+        }
+
+        @Override
+        public ByteStream connect(InetSocketAddress remote, Duration timeout) throws ConnectFailedException {
+            throw new ConnectFailedException(Outcome.ERROR, "-", "tests open no sockets");
+        }
+    };
+
+    private final Path directory;
+    private final ConfigLoader loader = new ConfigLoader(
+            PluginRegistry.load(ConfigFiles.class.getClassLoader()), NO_NETWORK);
+
+    ConfigFiles(Path directory) {
+        this.directory = directory;
+    }
+
+    Path write(String yaml) {
+        try {
+            return Files.writeString(directory.resolve("demo.yaml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ConfigResult load(String yaml) {
+        return loader.load(write(yaml));
+    }
+
+    RelayConfig valid(String yaml) {
+        return switch (load(yaml)) {
+            case ConfigResult.Valid valid -> valid.config();
+            case ConfigResult.Invalid invalid -> throw new AssertionError("expected a valid config, got "
+                    + String.join("\n", invalid.problems()));
+        };
+    }
+
+    List<String> problems(String yaml) {
+        return switch (load(yaml)) {
+            case ConfigResult.Valid valid -> throw new AssertionError("expected problems, got a valid config");
+            case ConfigResult.Invalid invalid -> invalid.problems().stream()
+                    .map(line -> line.replace(directory + "/", ""))
+                    .toList();
+        };
+    }
+}

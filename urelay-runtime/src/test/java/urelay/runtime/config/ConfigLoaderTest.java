@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.runtime.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import urelay.plugin.testkit.DirectConfig;
+import urelay.plugin.testkit.DirectSinkProvider;
+import urelay.plugin.testkit.TransparentConfig;
+import urelay.plugin.testkit.TransparentSourceProvider;
+import urelay.runtime.audit.AuditFormat;
+import urelay.runtime.route.Cidr;
+import urelay.runtime.route.Match;
+import urelay.runtime.route.PortRange;
+import urelay.spi.IpDestination;
+
+/** A valid config becomes plans holding the plugin instances, with every default filled in. */
+class ConfigLoaderTest {
+
+    @TempDir
+    Path directory;
+
+    private ConfigFiles files;
+
+    @BeforeEach
+    void files() {
+        files = new ConfigFiles(directory);
+    }
+
+    @Test
+    void demoConfigBecomesOneListenerAndOneSink() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO);
+
+        assertEquals(directory.resolve("demo.yaml"), config.file());
+        assertEquals(AuditFormat.JSON, config.auditFormat());
+        assertEquals(Level.INFO, config.logLevel());
+        assertEquals(List.of("out"), List.copyOf(config.sinks().keySet()));
+        assertEquals(1, config.listeners().size());
+    }
+
+    @Test
+    void sourceSettingsAreBoundToThePluginsRecord() {
+        ListenerPlan listener = files.valid(ConfigLoaderProblemsTest.DEMO).listeners().getFirst();
+
+        var source = assertInstanceOf(TransparentSourceProvider.TestSource.class, listener.source());
+        assertEquals(new TransparentConfig(Path.of("/run/netns/urelay-demo"), InetAddress.ofLiteral("::"),
+                List.of(80, 443, 8080)), source.config());
+        assertEquals("private", source.context().name());
+        assertSame(ConfigFiles.NO_NETWORK, source.context().network());
+        assertEquals("transparent", listener.sourceType());
+    }
+
+    @Test
+    void sinkSettingsUseKebabCaseKeysAndDurations() {
+        SinkPlan out = files.valid(ConfigLoaderProblemsTest.DEMO).sinks().get("out");
+
+        assertEquals("direct", out.type());
+        assertEquals(new DirectSinkProvider.TestSink(new DirectConfig(Duration.ofSeconds(5))), out.sink());
+    }
+
+    @Test
+    void routesKeepTheirOrderAndTheirSinks() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO);
+        var routes = config.listeners().getFirst().router().routes();
+
+        assertEquals(new Match(List.of(Cidr.parse("203.0.113.0/24")), List.of(new PortRange(8000, 8999))),
+                routes.get(0).match());
+        assertEquals(Match.ANY, routes.get(1).match());
+        assertEquals(List.of(config.sinks().get("out")), routes.get(1).sinks());
+        assertEquals(1, config.listeners().getFirst().router()
+                .route(new IpDestination(InetAddress.ofLiteral("198.51.100.7"), 80)).orElseThrow().index());
+    }
+
+    @Test
+    void leftOutKeysTakeTheirDefaults() {
+        RelayConfig config = files.valid("""
+                listeners:
+                  - name: minimal
+                    source: { type: transparent, ports: [443] }
+                    routes: [ { sink: out } ]
+                sinks:
+                  out: { type: direct }
+                """);
+        ListenerPlan listener = config.listeners().getFirst();
+
+        assertEquals(1, listener.resolvers().size());
+        assertEquals(List.of(), listener.rewriters());
+        assertEquals(Duration.ofHours(1), listener.idleTimeout());
+        assertEquals(AuditFormat.PLAIN, config.auditFormat());
+        assertEquals(Level.INFO, config.logLevel());
+        assertEquals(new DirectConfig(Duration.ofSeconds(5)),
+                ((DirectSinkProvider.TestSink) config.sinks().get("out").sink()).config());
+    }
+
+    @Test
+    void zeroIdleTimeoutTurnsTheTimerOff() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO.replace("    rewriters: []",
+                "    idle-timeout: 0s"));
+
+        assertEquals(Duration.ZERO, config.listeners().getFirst().idleTimeout());
+    }
+
+    @Test
+    void idleTimeoutAcceptsEveryUnit() {
+        for (var example : List.of(List.of("500ms", "PT0.5S"), List.of("5s", "PT5S"), List.of("2m", "PT2M"),
+                List.of("1h", "PT1H"))) {
+            RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO.replace("    rewriters: []",
+                    "    idle-timeout: " + example.get(0)));
+
+            assertEquals(Duration.parse(example.get(1)), config.listeners().getFirst().idleTimeout());
+        }
+    }
+
+    @Test
+    void routeMayNameSeveralSinksInOrder() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO
+                .replace("  - sink: out", "  - sink: [spare, out]")
+                .replace("sinks:\n", "sinks:\n  spare: { type: reject }\n"));
+
+        assertEquals(List.of("spare", "out"), config.listeners().getFirst().router().routes().get(1).sinks()
+                .stream().map(SinkPlan::name).toList());
+    }
+
+    @Test
+    void matchAcceptsASingleValueInsteadOfAList() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO
+                .replace("{ cidr: [\"203.0.113.0/24\"], port: [\"8000-8999\"] }", "{ cidr: 2001:db8::/32, port: 443 }"));
+
+        assertEquals(new Match(List.of(Cidr.parse("2001:db8::/32")), List.of(PortRange.of(443))),
+                config.listeners().getFirst().router().routes().getFirst().match());
+    }
+
+    @Test
+    void logLevelIsRead() {
+        for (var level : List.of(Level.ERROR, Level.WARNING, Level.INFO, Level.DEBUG, Level.TRACE)) {
+            RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO + "log: { level: "
+                    + level.getName().toLowerCase(java.util.Locale.ROOT) + " }\n");
+
+            assertEquals(level, config.logLevel());
+        }
+    }
+
+    @Test
+    void rewritersAreCreatedInOrder() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO.replace("rewriters: []",
+                "rewriters: [ { type: port-map, from: 80, to: 8080 }, { type: port-map, from: 8080, to: 80 } ]"));
+
+        assertEquals(2, config.listeners().getFirst().rewriters().size());
+    }
+}
