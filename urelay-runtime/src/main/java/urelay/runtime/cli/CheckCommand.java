@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import urelay.runtime.config.NoSocketsNetwork;
 import urelay.runtime.config.RelayConfig;
 
 /** {@code urelay check}: reads a config and creates every plugin instance, without opening a socket. */

@@ -9,9 +9,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import urelay.runtime.audit.AuditLog;
+import urelay.runtime.config.NoSocketsNetwork;
 import urelay.runtime.config.RelayConfig;
 import urelay.runtime.engine.Engine;
 import urelay.runtime.linux.LinuxNetwork;
+import urelay.runtime.linux.NativeException;
 import urelay.runtime.logging.KeyValueLoggerFinder;
 
 /**
@@ -45,11 +47,20 @@ final class RunCommand implements Callable<Integer> {
 
         // The plugins are made again with the real network; the file is read again too, so a
         // change made in between is checked rather than run unchecked.
-        Optional<RelayConfig> loaded = Checker.load(console, config, new LinuxNetwork());
-        if (loaded.isEmpty()) {
-            return ExitCodes.BAD_CONFIG;
+        LinuxNetwork network;
+        try {
+            network = new LinuxNetwork();
+        } catch (NativeException e) {
+            console.err().println("urelay: cannot start: " + e.getMessage());
+            return ExitCodes.CANNOT_START;
         }
-        return run(loaded.get());
+        try (network) {
+            Optional<RelayConfig> loaded = Checker.load(console, config, network);
+            if (loaded.isEmpty()) {
+                return ExitCodes.BAD_CONFIG;
+            }
+            return run(loaded.get());
+        }
     }
 
     private int run(RelayConfig relay) {

@@ -1,28 +1,203 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.runtime.linux;
 
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import urelay.spi.Acceptor;
 import urelay.spi.ByteStream;
+import urelay.spi.ConnectFailedException;
 import urelay.spi.ListenRequest;
 import urelay.spi.Network;
+import urelay.spi.Outcome;
+import urelay.spi.UnixDestination;
 
-/** Placeholder so the CLI compiles; the Linux socket layer branch replaces this file on merge. */
-public final class LinuxNetwork implements Network {
+/**
+ * The runtime's {@link Network}: every socket a plugin opens, adopts or connects is made here
+ * and watched by one {@link Poller}. Thread-safe.
+ */
+public final class LinuxNetwork implements Network, AutoCloseable {
 
-    @Override
-    public Acceptor listen(ListenRequest request) {
-        throw new UnsupportedOperationException("placeholder network: replaced on merge");
+    private static final int BACKLOG = 4096;
+
+    private final Poller poller;
+
+    /** Starts the poller thread. */
+    public LinuxNetwork() throws NativeException {
+        this.poller = new Poller();
     }
 
     @Override
-    public Acceptor adopt(int fd, String description) {
-        throw new UnsupportedOperationException("placeholder network: replaced on merge");
+    public Acceptor listen(ListenRequest request) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(request.address(), request.port());
+        Namespaces.SocketWork open = () -> {
+            int fd = Sockets.tcpSocket(address);
+            Sockets.bindAndListen(fd, address, BACKLOG);
+            return fd;
+        };
+        int fd = request.netns().isPresent()
+                ? Namespaces.inNamespace(request.netns().get(), open)
+                : open.run();
+        String where = Sockets.text(address) + request.netns().map(ns -> " in " + ns).orElse("");
+        try {
+            return new ListeningSocket(fd, poller, where);
+        } catch (NativeException e) {
+            Libc.close(fd);
+            throw e;
+        }
     }
 
     @Override
-    public ByteStream connect(InetSocketAddress remote, Duration timeout) {
-        throw new UnsupportedOperationException("placeholder network: replaced on merge");
+    public Acceptor adopt(int fd, String description) throws IOException {
+        if (Libc.fcntl(fd, Libc.F_GETFD, 0) < 0) {
+            throw new NativeException(description + ": descriptor " + fd + " is not open", Libc.errno());
+        }
+        if (Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_TYPE, "SO_TYPE") != Libc.SOCK_STREAM
+                || Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 1) {
+            throw new IOException(description + ": descriptor " + fd + " is not a listening stream socket");
+        }
+        int domain = Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_DOMAIN, "SO_DOMAIN");
+        if (domain != Libc.AF_INET && domain != Libc.AF_INET6) {
+            throw new IOException(description + ": descriptor " + fd + " is not a TCP socket (family "
+                    + domain + ")");
+        }
+        Sockets.makeNonBlockingAndCloseOnExec(fd);
+        String where = Sockets.text(Sockets.localAddress(fd)) + " from " + description;
+        return new ListeningSocket(fd, poller, where);
+    }
+
+    @Override
+    public ByteStream connect(InetSocketAddress remote, Duration timeout) throws ConnectFailedException {
+        String target = Sockets.text(remote);
+        int fd;
+        try {
+            fd = Sockets.tcpSocket(remote);
+        } catch (NativeException e) {
+            throw failure(e);
+        }
+        LinuxSocket socket;
+        try {
+            // Relayed bytes are passed on as they come; Nagle's delay would only add latency.
+            Sockets.setInt(fd, Libc.IPPROTO_TCP, Libc.TCP_NODELAY, 1, "TCP_NODELAY");
+            socket = new LinuxSocket(fd, poller);
+        } catch (NativeException e) {
+            Libc.close(fd);
+            throw failure(e);
+        }
+        try {
+            awaitConnected(socket, remote, timeout);
+            return socket;
+        } catch (ConnectFailedException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public ByteStream connect(UnixDestination destination, Duration timeout) throws ConnectFailedException {
+        int fd = Libc.socket(Libc.AF_UNIX, Libc.SOCK_STREAM | Libc.SOCK_NONBLOCK | Libc.SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            throw failure(new NativeException("socket AF_UNIX", Libc.errno()));
+        }
+        LinuxSocket socket;
+        try {
+            socket = new LinuxSocket(fd, poller);
+        } catch (NativeException e) {
+            Libc.close(fd);
+            throw failure(e);
+        }
+        try {
+            awaitUnixConnected(socket, destination, timeout);
+            return socket;
+        } catch (ConnectFailedException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private static void awaitUnixConnected(LinuxSocket socket, UnixDestination destination, Duration timeout)
+            throws ConnectFailedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa;
+            try {
+                sa = SockAddr.encodeUnix(destination.path(), arena);
+            } catch (IllegalArgumentException e) {
+                throw new ConnectFailedException(Outcome.ERROR, "ENAMETOOLONG", destination.text() + ": " + e.getMessage());
+            }
+            while (true) {
+                int token = socket.readiness().writeToken();
+                if (Libc.connect(socket.fd(), sa, (int) sa.byteSize()) == 0) {
+                    return;
+                }
+                int errno = Libc.errno();
+                // A full accept queue answers EAGAIN; a Unix connect otherwise completes at once.
+                if (errno != Errno.EAGAIN && errno != Errno.EINPROGRESS) {
+                    throw failure(new NativeException("connect " + destination.text(), errno));
+                }
+                if (!socket.readiness().awaitWritable(token, deadline)) {
+                    throw new ConnectFailedException(Outcome.TIMEOUT, "-", "connect " + destination.text()
+                            + ": not accepted within " + timeout.toMillis() + " ms");
+                }
+                if (errno == Errno.EINPROGRESS) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void awaitConnected(LinuxSocket socket, InetSocketAddress remote, Duration timeout)
+            throws ConnectFailedException {
+        String target = Sockets.text(remote);
+        int token = socket.readiness().writeToken();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = SockAddr.encode(remote, arena);
+            if (Libc.connect(socket.fd(), sa, (int) sa.byteSize()) == 0) {
+                return;
+            }
+        }
+        int errno = Libc.errno();
+        if (errno != Errno.EINPROGRESS) {
+            throw failure(new NativeException("connect " + target, errno));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!socket.readiness().awaitWritable(token, deadline)) {
+            throw new ConnectFailedException(Outcome.TIMEOUT, "-",
+                    "connect " + target + ": no answer within " + timeout.toMillis() + " ms");
+        }
+        try {
+            int error = Sockets.getInt(socket.fd(), Libc.SOL_SOCKET, Libc.SO_ERROR, "SO_ERROR");
+            if (error != 0) {
+                throw new NativeException("connect " + target, error);
+            }
+        } catch (NativeException e) {
+            throw failure(e);
+        }
+    }
+
+    private static ConnectFailedException failure(NativeException e) {
+        Outcome outcome = switch (e.errno()) {
+            case Errno.ECONNREFUSED, Errno.ENOENT -> Outcome.REFUSED;
+            case Errno.ETIMEDOUT -> Outcome.TIMEOUT;
+            case Errno.ENETUNREACH, Errno.EHOSTUNREACH, Errno.ENETDOWN, Errno.EHOSTDOWN,
+                 Errno.EADDRNOTAVAIL -> Outcome.UNREACHABLE;
+            case Errno.ECONNRESET -> Outcome.RESET;
+            default -> Outcome.ERROR;
+        };
+        ConnectFailedException failure = new ConnectFailedException(outcome, e.errnoName(), e.getMessage());
+        failure.initCause(e);
+        return failure;
+    }
+
+    /** The poller, for the relay. */
+    public Poller poller() {
+        return poller;
+    }
+
+    @Override
+    public void close() {
+        poller.close();
     }
 }

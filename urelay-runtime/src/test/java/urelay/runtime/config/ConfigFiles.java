@@ -3,18 +3,11 @@ package urelay.runtime.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import urelay.runtime.plugin.PluginRegistry;
-import urelay.spi.Acceptor;
-import urelay.spi.ByteStream;
-import urelay.spi.ConnectFailedException;
-import urelay.spi.ListenRequest;
 import urelay.spi.Network;
-import urelay.spi.Outcome;
 
 /**
  * Writes config text to {@code demo.yaml} in a test's directory and loads it with the test
@@ -22,23 +15,8 @@ import urelay.spi.Outcome;
  */
 final class ConfigFiles {
 
-    /** A network that must never be used while a config is loaded. */
-    static final Network NO_NETWORK = new Network() {
-        @Override
-        public Acceptor listen(ListenRequest request) throws IOException {
-            throw new IOException("tests open no sockets");
-        }
-
-        @Override
-        public Acceptor adopt(int fd, String description) throws IOException {
-            throw new IOException("tests open no sockets");
-        }
-
-        @Override
-        public ByteStream connect(InetSocketAddress remote, Duration timeout) throws ConnectFailedException {
-            throw new ConnectFailedException(Outcome.ERROR, "-", "tests open no sockets");
-        }
-    };
+    /** The network the loader lends plugins; tests check it is this one and that it is never used. */
+    static final Network NO_NETWORK = new NoSocketsNetwork();
 
     private final Path directory;
     private final ConfigLoader loader = new ConfigLoader(

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package urelay.runtime.cli;
+package urelay.runtime.config;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,12 +10,13 @@ import urelay.spi.ConnectFailedException;
 import urelay.spi.ListenRequest;
 import urelay.spi.Network;
 import urelay.spi.Outcome;
+import urelay.spi.UnixDestination;
 
 /**
  * The network lent to plugins while a config is only being checked. Plugins must not touch
  * the network when they are created, so every call here fails with a message saying so.
  */
-final class NoSocketsNetwork implements Network {
+public final class NoSocketsNetwork implements Network {
 
     private static final String WHY = "urelay opens no sockets while it checks a config";
 
@@ -31,6 +32,11 @@ final class NoSocketsNetwork implements Network {
 
     @Override
     public ByteStream connect(InetSocketAddress remote, Duration timeout) throws ConnectFailedException {
+        throw new ConnectFailedException(Outcome.ERROR, "-", WHY);
+    }
+
+    @Override
+    public ByteStream connect(UnixDestination destination, Duration timeout) throws ConnectFailedException {
         throw new ConnectFailedException(Outcome.ERROR, "-", WHY);
     }
 }

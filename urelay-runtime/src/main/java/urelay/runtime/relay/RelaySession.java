@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.runtime.relay;
+
+import java.time.Duration;
+import urelay.runtime.linux.LinuxSocket;
+import urelay.spi.ByteStream;
+
+/**
+ * The state the two directions of one relayed connection share: when bytes last moved, and
+ * whether the connection has been cut. Either direction thread may cut it; both read it.
+ */
+final class RelaySession {
+
+    private final ByteStream client;
+    private final ByteStream upstream;
+    private final long idleNanos;
+    private volatile long lastActivity = System.nanoTime();
+    private volatile boolean aborted;
+
+    /** @param idleTimeout zero for none */
+    RelaySession(ByteStream client, ByteStream upstream, Duration idleTimeout) {
+        this.client = client;
+        this.upstream = upstream;
+        this.idleNanos = idleTimeout.toNanos();
+    }
+
+    void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    boolean aborted() {
+        return aborted;
+    }
+
+    /**
+     * Cuts the connection: both sides will see a reset when closed, and a direction parked on
+     * either socket wakes at once. Streams that are not runtime sockets are reset right away,
+     * since the only way to wake a thread blocked in a plugin's stream is to close it.
+     */
+    void abort() {
+        aborted = true;
+        for (ByteStream stream : new ByteStream[] {client, upstream}) {
+            if (stream instanceof LinuxSocket socket) {
+                socket.lingerZero();
+                socket.abortWaits();
+            } else {
+                stream.reset();
+            }
+        }
+    }
+
+    /** Waits for the socket to have bytes to read; false when the connection was idle too long. */
+    boolean awaitReadable(LinuxSocket socket, int token) {
+        while (!socket.readiness().awaitReadable(token, deadline())) {
+            if (idleFor() >= idleNanos) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits for the socket to take more bytes; false when the connection was idle too long. */
+    boolean awaitWritable(LinuxSocket socket, int token) {
+        while (!socket.readiness().awaitWritable(token, deadline())) {
+            if (idleFor() >= idleNanos) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long deadline() {
+        if (idleNanos == 0) {
+            return 0;
+        }
+        long deadline = lastActivity + idleNanos;
+        return deadline == 0 ? 1 : deadline;
+    }
+
+    private long idleFor() {
+        return System.nanoTime() - lastActivity;
+    }
+}

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.runtime.relay;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import urelay.runtime.linux.LinuxNetwork;
+import urelay.spi.Acceptor;
+import urelay.spi.ByteStream;
+import urelay.spi.ClientConnection;
+import urelay.spi.ListenRequest;
+import urelay.spi.Outcome;
+
+/**
+ * The relay between two runtime sockets on loopback: a JDK client talks through a runtime
+ * listener and {@link Relay} to a scripted JDK server.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RelayTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private LinuxNetwork network;
+    private Relay relay;
+    private ServerSocket server;
+    private Acceptor acceptor;
+
+    @BeforeEach
+    void start() throws IOException {
+        network = new LinuxNetwork();
+        relay = new Relay();
+        server = new ServerSocket(0, 50, LOOPBACK);
+        acceptor = listenOnFreePort();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        acceptor.close();
+        server.close();
+        relay.close();
+        network.close();
+    }
+
+    private Acceptor listenOnFreePort() throws IOException {
+        Random random = new Random();
+        IOException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                return network.listen(new ListenRequest(Optional.empty(), LOOPBACK, 20000 + random.nextInt(30000)));
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private int port() {
+        return Integer.parseInt(acceptor.description().substring(acceptor.description().lastIndexOf(':') + 1));
+    }
+
+    /** Accepts one client, connects upstream to the scripted server and relays; completes with the result. */
+    private CompletableFuture<RelayResult> relayOne(Duration idle) {
+        CompletableFuture<RelayResult> result = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                ClientConnection client = acceptor.accept();
+                ByteStream upstream = network.connect(new InetSocketAddress(LOOPBACK, server.getLocalPort()),
+                        Duration.ofSeconds(5));
+                result.complete(relay.run(client, upstream, idle));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private void serveOnce(Consumer<Socket> script) {
+        Thread.ofPlatform().daemon().start(() -> {
+            try (Socket socket = server.accept()) {
+                script.accept(socket);
+            } catch (IOException e) {
+                // The test's assertions on the client side say what went wrong.
+            }
+        });
+    }
+
+    @Test
+    void passesTheClientsEndOfStreamOnWhileTheAnswerStillFlows() throws Exception {
+        byte[] answer = new byte[4_000_000];
+        new Random(7).nextBytes(answer);
+        serveOnce(socket -> {
+            try {
+                byte[] request = socket.getInputStream().readAllBytes();
+                socket.getOutputStream().write(("got " + request.length + "\n").getBytes());
+                socket.getOutputStream().write(answer);
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        CompletableFuture<RelayResult> result = relayOne(Duration.ZERO);
+
+        byte[] received;
+        try (Socket client = new Socket(LOOPBACK, port())) {
+            client.getOutputStream().write(new byte[123_456]);
+            client.shutdownOutput();
+            received = client.getInputStream().readAllBytes();
+        }
+
+        byte[] header = "got 123456\n".getBytes();
+        assertEquals(header.length + answer.length, received.length);
+        assertArrayEquals(answer, java.util.Arrays.copyOfRange(received, header.length, received.length));
+        RelayResult relayed = result.get(30, TimeUnit.SECONDS);
+        assertEquals(new RelayResult(123_456, header.length + answer.length, Outcome.OK, "-"), relayed);
+    }
+
+    @Test
+    void resetsTheClientWhenTheServerResets() throws Exception {
+        serveOnce(socket -> {
+            try {
+                socket.getInputStream().read(new byte[5]);
+                socket.setSoLinger(true, 0);
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        CompletableFuture<RelayResult> result = relayOne(Duration.ZERO);
+
+        try (Socket client = new Socket(LOOPBACK, port())) {
+            client.getOutputStream().write("hello".getBytes());
+            InputStream in = client.getInputStream();
+            SocketException reset = assertThrows(SocketException.class, () -> in.read());
+            assertTrue(reset.getMessage().contains("reset"), reset.getMessage());
+        }
+        RelayResult relayed = result.get(30, TimeUnit.SECONDS);
+        assertEquals(Outcome.RESET, relayed.outcome());
+        assertEquals("upstream reset", relayed.detail());
+    }
+
+    @Test
+    void resetsTheServerWhenTheClientResets() throws Exception {
+        CompletableFuture<String> serverSaw = new CompletableFuture<>();
+        serveOnce(socket -> {
+            try {
+                serverSaw.complete("read " + socket.getInputStream().read());
+            } catch (IOException e) {
+                serverSaw.complete(e.getMessage());
+            }
+        });
+        CompletableFuture<RelayResult> result = relayOne(Duration.ZERO);
+
+        Socket client = new Socket(LOOPBACK, port());
+        Thread.sleep(200);
+        client.setSoLinger(true, 0);
+        client.close();
+
+        assertTrue(serverSaw.get(30, TimeUnit.SECONDS).contains("reset"), serverSaw.get());
+        RelayResult relayed = result.get(30, TimeUnit.SECONDS);
+        assertEquals(Outcome.RESET, relayed.outcome());
+        assertEquals("client reset", relayed.detail());
+    }
+
+    @Test
+    void cutsAConnectionThatStaysSilentForTheIdleTimeout() throws Exception {
+        CompletableFuture<String> serverSaw = new CompletableFuture<>();
+        serveOnce(socket -> {
+            try {
+                serverSaw.complete("read " + socket.getInputStream().read());
+            } catch (IOException e) {
+                serverSaw.complete(e.getMessage());
+            }
+        });
+        CompletableFuture<RelayResult> result = relayOne(Duration.ofMillis(300));
+
+        try (Socket client = new Socket(LOOPBACK, port())) {
+            RelayResult relayed = result.get(30, TimeUnit.SECONDS);
+            assertEquals(new RelayResult(0, 0, Outcome.TIMEOUT, "idle timeout"), relayed);
+            assertThrows(SocketException.class, () -> client.getInputStream().read());
+        }
+        assertTrue(serverSaw.get(30, TimeUnit.SECONDS).contains("reset"), serverSaw.get());
+    }
+
+    @Test
+    void leavesNoDescriptorOpenAfterManyConnections() throws Exception {
+        Thread.ofPlatform().daemon().start(() -> {
+            for (int i = 0; i < 300; i++) {
+                try (Socket socket = server.accept()) {
+                    socket.getOutputStream().write(socket.getInputStream().readAllBytes());
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 300; i++) {
+                try {
+                    ClientConnection client = acceptor.accept();
+                    ByteStream upstream = network.connect(new InetSocketAddress(LOOPBACK, server.getLocalPort()),
+                            Duration.ofSeconds(5));
+                    relay.run(client, upstream, Duration.ZERO);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        exchange(50);
+        long before = openDescriptors();
+
+        exchange(250);
+
+        assertEquals(before, openDescriptors());
+    }
+
+    private void exchange(int connections) throws IOException {
+        for (int i = 0; i < connections; i++) {
+            try (Socket client = new Socket(LOOPBACK, port())) {
+                client.getOutputStream().write(new byte[10_000]);
+                client.shutdownOutput();
+                assertEquals(10_000, client.getInputStream().readAllBytes().length);
+            }
+        }
+    }
+
+    /** Descriptors open in this process, once the relay has closed the last connection's sockets. */
+    private static long openDescriptors() throws Exception {
+        long count = -1;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Thread.sleep(20);
+            try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+                long now = fds.count();
+                if (now == count) {
+                    return now;
+                }
+                count = now;
+            }
+        }
+        return count;
+    }
+}
