@@ -89,15 +89,6 @@ public final class Netns implements AutoCloseable {
         }
     }
 
-    /** Creates a dummy interface holding {@code cidrs}, up. */
-    public void addDummy(String device, String... cidrs) {
-        ip("link", "add", device, "type", "dummy");
-        for (String cidr : cidrs) {
-            addAddress(device, cidr);
-        }
-        ip("link", "set", device, "up");
-    }
-
     /**
      * Makes every IPv4 and IPv6 address local here, the private-side setup urelay's
      * transparent source is built around: a socket on {@code [::]:80} then accepts a

@@ -33,19 +33,29 @@ public final class Wait {
      * @throws AssertionError with that description when the deadline passes first
      */
     public static void until(Duration limit, Supplier<String> what, BooleanSupplier condition) {
+        if (!poll(limit, condition)) {
+            throw new AssertionError("gave up after " + limit + " waiting for " + what.get());
+        }
+    }
+
+    /**
+     * Polls {@code condition} until it returns true, at most for {@code limit}, and says
+     * whether it did; for callers that assert on the state afterwards themselves.
+     */
+    public static boolean poll(Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         long maxRounds = limit.toMillis() / INTERVAL.toMillis() + 1;
 
         for (long round = 0; round <= maxRounds; round++) {
             if (condition.getAsBoolean()) {
-                return;
+                return true;
             }
             if (System.nanoTime() - deadline > 0) {
                 break;
             }
             sleep(INTERVAL);
         }
-        throw new AssertionError("gave up after " + limit + " waiting for " + what.get());
+        return false;
     }
 
     /** Sleeps, keeping the interrupt flag set if interrupted. */
