@@ -99,8 +99,9 @@ class CheckCommandIT {
         Path config = write("run-missing-sink", goodConfig().replace("- sink: out",
                 "- sink: nowhere"));
 
-        try (UrelayProcess run = UrelayProcess.start(host.command(
-                Image.urelayCommand("run", "--config", config.toString())), TempDirs.create("run"))) {
+        List<String> command = host.command(Image.urelayCommand("run", "--config",
+                config.toString()));
+        try (UrelayProcess run = UrelayProcess.start(command, TempDirs.create("run"))) {
             assertEquals(2, run.awaitExit(LIMIT), run.describe());
             assertTrue(run.stderr().contains("run-missing-sink.yaml"), run.describe());
         }

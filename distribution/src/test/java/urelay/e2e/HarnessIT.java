@@ -93,11 +93,12 @@ class HarnessIT {
     }
 
     @Test
-    void socketActivationWrappedInNetnsExecRunsTheProgramInTheHostWithItsOwnPid() throws Exception {
+    void socketActivationWrappedInNetnsExecRunsTheProgramInTheHostWithItsOwnPid()
+            throws Exception {
         Netns side = net.addPrivate("sdact");
         Path out = Files.createTempFile("urelay-e2e-sdact", ".txt");
-        String script = "echo $LISTEN_FDS $LISTEN_FDNAMES $LISTEN_PID $$ $(readlink /proc/$$/ns/net)"
-                + " > " + out;
+        String script = "echo $LISTEN_FDS $LISTEN_FDNAMES $LISTEN_PID $$"
+                + " $(readlink /proc/$$/ns/net) > " + out;
 
         try (Cleanup cleanup = new Cleanup()) {
             cleanup.add(() -> Files.deleteIfExists(out));

@@ -74,7 +74,7 @@ public record AuditLine(String raw, Map<String, String> fields) {
         return fields;
     }
 
-    /** Reads a quoted plain value starting after its opening quote; returns the index after the closing one. */
+    /** Reads a quoted value from after its opening quote; returns the index past its end. */
     private static int readQuoted(String text, int start, StringBuilder value) {
         for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);

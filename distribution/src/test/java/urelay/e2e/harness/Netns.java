@@ -59,7 +59,7 @@ public final class Netns implements AutoCloseable {
         return veth;
     }
 
-    /** The interface names of a veth pair: {@code aSide} in one namespace, {@code bSide} in the other. */
+    /** A veth pair's interface names: {@code aSide} in one namespace, {@code bSide} in another. */
     public record Veth(String aSide, String bSide) {
     }
 

@@ -8,8 +8,9 @@ import java.util.List;
  * The network most end-to-end tests use, built from namespaces the test owns:
  *
  * <pre>
- *   private (local routes)      host (urelay runs here)          server (nginx, peers)
- *   client ──▶ urelay's listener  urelay ──veth 198.51.100.0/24, 2001:db8:100::/64──▶ .7 / ::7
+ *   private (local routes)   host (urelay runs here)       server (nginx, peers)
+ *   client ─▶ listener       urelay ──── veth ────────────▶ 198.51.100.7, 2001:db8:100::7
+ *                            198.51.100.1, 2001:db8:100::1
  * </pre>
  *
  * <p>urelay runs in {@link #host()} and opens its listeners in the private namespaces

@@ -191,8 +191,8 @@ public final class UrelayProcess implements AutoCloseable {
 
     private void awaitListening(Netns side, int... ports) {
         for (int port : ports) {
-            Wait.until(START_LIMIT, () -> "urelay listening on " + port + " in " + side + describe(),
-                    () -> {
+            Wait.until(START_LIMIT,
+                    () -> "urelay listening on " + port + " in " + side + describe(), () -> {
                         if (!process.isAlive()) {
                             throw new AssertionError("urelay exited early" + describe());
                         }
