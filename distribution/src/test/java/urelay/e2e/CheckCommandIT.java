@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import urelay.e2e.harness.Cleanup;
+import urelay.e2e.harness.Command;
+import urelay.e2e.harness.Configs;
+import urelay.e2e.harness.EndToEnd;
+import urelay.e2e.harness.Image;
+import urelay.e2e.harness.Netns;
+import urelay.e2e.harness.TempDirs;
+import urelay.e2e.harness.UrelayProcess;
+
+/**
+ * {@code urelay check} rejects a bad config with exit code 2 and one line on stderr that
+ * names the file; {@code urelay run} rejects it the same way before opening anything.
+ *
+ * <p>urelay runs inside a namespace of the test, so a listener opened by mistake could
+ * only ever appear there, where the test looks for it.
+ */
+@EndToEnd
+class CheckCommandIT {
+
+    private static final int PORT = 8081;
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    private static final Cleanup CLEANUP = new Cleanup();
+    private static Netns host;
+    private static Netns lan;
+    private static Path dir;
+
+    @BeforeAll
+    static void createNamespaces() {
+        host = CLEANUP.add(Netns.create("chkhost"));
+        lan = CLEANUP.add(Netns.create("chklan"));
+        lan.addLocalRoutes();
+        dir = TempDirs.create("check");
+        CLEANUP.add(() -> TempDirs.delete(dir));
+    }
+
+    @AfterAll
+    static void removeNamespaces() {
+        CLEANUP.close();
+    }
+
+    static Stream<Arguments> badConfigs() {
+        String good = goodConfig();
+        return Stream.of(
+                Arguments.of("broken-yaml", "listeners:\n  - name: [unclosed\n"),
+                Arguments.of("unknown-type", good.replace("type: transparent", "type: teleport")),
+                Arguments.of("port-zero", good.replace("ports: [" + PORT + "]", "ports: [0]")),
+                Arguments.of("port-too-big", good.replace("ports: [" + PORT + "]",
+                        "ports: [70000]")),
+                Arguments.of("missing-sink", good.replace("- sink: out", "- sink: nowhere")),
+                Arguments.of("unknown-key", good.replace("    routes:",
+                        "    colour: blue\n    routes:")));
+    }
+
+    @Test
+    void acceptsTheGoodConfigTheBadOnesAreMadeFrom() {
+        Command.Result check = check("good", goodConfig());
+
+        assertEquals(0, check.exit(), check.err());
+        assertFalse(lan.listens(PORT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigs")
+    void rejectsABadConfigWithExitCodeTwoAndOneLineNamingTheFile(String name, String yaml) {
+        Command.Result check = check(name, yaml);
+
+        List<String> lines = check.err().lines().filter(line -> !line.isBlank()).toList();
+        assertAll("stderr: " + check.err(),
+                () -> assertEquals(2, check.exit()),
+                () -> assertEquals(1, lines.size()),
+                () -> assertTrue(lines.getFirst().contains(name + ".yaml")));
+        assertFalse(lan.listens(PORT));
+    }
+
+    @Test
+    void runExitsWithTwoOnABadConfigAndLeavesItsPortUnbound() {
+        Path config = write("run-missing-sink", goodConfig().replace("- sink: out",
+                "- sink: nowhere"));
+
+        List<String> command = host.command(Image.urelayCommand("run", "--config",
+                config.toString()));
+        try (UrelayProcess run = UrelayProcess.start(command, TempDirs.create("run"))) {
+            assertEquals(2, run.awaitExit(LIMIT), run.describe());
+            assertTrue(run.stderr().contains("run-missing-sink.yaml"), run.describe());
+        }
+        assertFalse(lan.listens(PORT));
+    }
+
+    private static Command.Result check(String name, String yaml) {
+        Path config = write(name, yaml);
+        return Command.run(LIMIT, host.command(Image.urelayCommand("check", "--config",
+                config.toString())));
+    }
+
+    private static Path write(String name, String yaml) {
+        Path config = dir.resolve(name + ".yaml");
+        try {
+            return Files.writeString(config, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String goodConfig() {
+        return Configs.config("json", Configs.transparentListener("lan", lan, PORT));
+    }
+}
