@@ -7,4 +7,6 @@ module urelay.plugin.socks5 {
     requires urelay.spi;
 
     exports urelay.plugin.socks5;
+
+    provides urelay.spi.SinkProvider with urelay.plugin.socks5.Socks5SinkProvider;
 }
