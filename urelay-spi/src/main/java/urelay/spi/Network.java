@@ -44,6 +44,32 @@ public interface Network {
     ByteStream connect(InetSocketAddress remote, Duration timeout) throws ConnectFailedException;
 
     /**
+     * Connects a TCP socket from urelay's own namespace after binding it as {@code bind} says.
+     *
+     * @throws ConnectFailedException with the outcome a sink should report; a bind the process
+     *                                lacks the capability for fails with a message naming it
+     */
+    default ByteStream connect(InetSocketAddress remote, Duration timeout, BindOptions bind)
+            throws ConnectFailedException {
+        if (bind.isNone()) {
+            return connect(remote, timeout);
+        }
+        throw new ConnectFailedException(Outcome.ERROR, "-", "this network cannot bind outbound sockets");
+    }
+
+    /**
+     * Takes over a TCP connection accepted elsewhere, such as one passed over a Unix socket.
+     *
+     * @param fd      the descriptor number, now owned by the runtime
+     * @param capture how the connection was captured, which says where its original
+     *                destination is read
+     * @throws IOException if {@code fd} is not a connected TCP socket
+     */
+    default ClientConnection adoptConnection(int fd, Capture capture) throws IOException {
+        throw new IOException("this network cannot adopt connections");
+    }
+
+    /**
      * Connects a Unix-domain stream socket.
      *
      * @param destination the socket's path; at most 107 bytes, the kernel's limit

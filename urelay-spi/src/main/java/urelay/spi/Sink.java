@@ -17,4 +17,20 @@ public interface Sink {
      *                    read from or write to it
      */
     SinkResult connect(Destination destination, ClientConnection client);
+
+    /**
+     * Connects as {@link #connect(Destination, ClientConnection)} does, with a route's bind
+     * profile on top of the sink's own. Only called when {@link #acceptsBind()} is true.
+     */
+    default SinkResult connect(Destination destination, ClientConnection client, BindOptions routeBind) {
+        return connect(destination, client);
+    }
+
+    /**
+     * Whether this sink honours a route's bind profile. The runtime refuses a config that gives
+     * a route a {@code bind} when one of its sinks does not.
+     */
+    default boolean acceptsBind() {
+        return false;
+    }
 }

@@ -43,6 +43,16 @@ public final class Libc {
     public static final int IPPROTO_IPV6 = 41;
     public static final int IPV6_V6ONLY = 26;
     public static final int TCP_NODELAY = 1;
+    public static final int SO_BINDTODEVICE = 25;
+    public static final int SO_MARK = 36;
+    public static final int SOL_IP = 0;
+    public static final int IP_FREEBIND = 15;
+    public static final int IP_TRANSPARENT = 19;
+    public static final int IP_BIND_ADDRESS_NO_PORT = 24;
+    /** linux/netfilter_ipv4.h; the IPv6 twin IP6T_SO_ORIGINAL_DST has the same number. */
+    public static final int SO_ORIGINAL_DST = 80;
+    public static final int IPV6_TRANSPARENT = 75;
+    public static final int IPV6_FREEBIND = 78;
     public static final int SHUT_RD = 0;
     public static final int SHUT_WR = 1;
     public static final int SHUT_RDWR = 2;

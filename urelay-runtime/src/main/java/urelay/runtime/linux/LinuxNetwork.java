@@ -4,9 +4,13 @@ package urelay.runtime.linux;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import urelay.spi.Acceptor;
+import urelay.spi.BindOptions;
+import urelay.spi.Capture;
+import urelay.spi.ClientConnection;
 import urelay.spi.ByteStream;
 import urelay.spi.ConnectFailedException;
 import urelay.spi.ListenRequest;
@@ -34,6 +38,15 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         InetSocketAddress address = new InetSocketAddress(request.address(), request.port());
         Namespaces.SocketWork open = () -> {
             int fd = Sockets.tcpSocket(address);
+            if (request.capture() == Capture.TPROXY) {
+                try {
+                    // Must be set before bind, or the socket never sees connections for other addresses.
+                    Sockets.setTransparent(fd, address.getAddress() instanceof Inet6Address);
+                } catch (NativeException e) {
+                    Libc.close(fd);
+                    throw e;
+                }
+            }
             Sockets.bindAndListen(fd, address, BACKLOG);
             return fd;
         };
@@ -42,7 +55,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
                 : open.run();
         String where = Sockets.text(address) + request.netns().map(ns -> " in " + ns).orElse("");
         try {
-            return new ListeningSocket(fd, poller, where);
+            return new ListeningSocket(fd, poller, where, request.capture());
         } catch (NativeException e) {
             Libc.close(fd);
             throw e;
@@ -65,12 +78,32 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         }
         Sockets.makeNonBlockingAndCloseOnExec(fd);
         String where = Sockets.text(Sockets.localAddress(fd)) + " from " + description;
-        return new ListeningSocket(fd, poller, where);
+        return new ListeningSocket(fd, poller, where, Capture.LOCAL);
+    }
+
+    @Override
+    public ClientConnection adoptConnection(int fd, Capture capture) throws IOException {
+        try {
+            if (Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_TYPE, "SO_TYPE") != Libc.SOCK_STREAM
+                    || Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 0) {
+                throw new IOException("descriptor " + fd + " is not a connected stream socket");
+            }
+            Sockets.makeNonBlockingAndCloseOnExec(fd);
+        } catch (IOException e) {
+            Libc.close(fd);
+            throw e;
+        }
+        return ClientSocket.accepted(fd, poller, capture);
     }
 
     @Override
     public ByteStream connect(InetSocketAddress remote, Duration timeout) throws ConnectFailedException {
-        String target = Sockets.text(remote);
+        return connect(remote, timeout, BindOptions.NONE);
+    }
+
+    @Override
+    public ByteStream connect(InetSocketAddress remote, Duration timeout, BindOptions bind)
+            throws ConnectFailedException {
         int fd;
         try {
             fd = Sockets.tcpSocket(remote);
@@ -81,6 +114,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         try {
             // Relayed bytes are passed on as they come; Nagle's delay would only add latency.
             Sockets.setInt(fd, Libc.IPPROTO_TCP, Libc.TCP_NODELAY, 1, "TCP_NODELAY");
+            OutboundBind.apply(fd, bind, remote);
             socket = new LinuxSocket(fd, poller);
         } catch (NativeException e) {
             Libc.close(fd);

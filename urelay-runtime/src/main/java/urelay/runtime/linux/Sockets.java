@@ -55,6 +55,60 @@ final class Sockets {
         }
     }
 
+    /**
+     * Sets an option that only a process with {@code capability} may set; the error then names
+     * the capability, so a user knows what to grant instead of reading an errno.
+     */
+    static void setIntPrivileged(int fd, int level, int name, int value, String label, String capability)
+            throws NativeException {
+        try {
+            setInt(fd, level, name, value, label);
+        } catch (NativeException e) {
+            throw e.errno() == Errno.EPERM ? new NativeException("setsockopt " + label + " (needs " + capability
+                    + ")", e.errno()) : e;
+        }
+    }
+
+    /** Binds an outbound socket to an interface by name ({@code SO_BINDTODEVICE}). */
+    static void bindToDevice(int fd, String device) throws NativeException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment name = arena.allocateFrom(device);
+            if (Libc.setsockopt(fd, Libc.SOL_SOCKET, Libc.SO_BINDTODEVICE, name, (int) name.byteSize()) < 0) {
+                int errno = Libc.errno();
+                String what = "setsockopt SO_BINDTODEVICE " + device
+                        + (errno == Errno.EPERM ? " (needs CAP_NET_RAW)" : "");
+                throw new NativeException(what, errno);
+            }
+        }
+    }
+
+    static void bind(int fd, InetSocketAddress address) throws NativeException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = SockAddr.encode(address, arena);
+            if (Libc.bind(fd, sa, (int) sa.byteSize()) < 0) {
+                throw new NativeException("bind " + text(address), Libc.errno());
+            }
+        }
+    }
+
+    /**
+     * The destination a REDIRECT or DNAT rule replaced, from connection tracking:
+     * {@code SO_ORIGINAL_DST} for IPv4 connections, {@code IP6T_SO_ORIGINAL_DST} for IPv6.
+     */
+    static InetSocketAddress originalDestination(int fd, boolean ipv4) throws NativeException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = arena.allocate(SockAddr.STORAGE_SIZE);
+            MemorySegment length = arena.allocate(JAVA_INT);
+            length.set(JAVA_INT, 0, SockAddr.STORAGE_SIZE);
+            int level = ipv4 ? Libc.SOL_IP : Libc.IPPROTO_IPV6;
+            if (Libc.getsockopt(fd, level, Libc.SO_ORIGINAL_DST, sa, length) < 0) {
+                throw new NativeException(ipv4 ? "getsockopt SO_ORIGINAL_DST" : "getsockopt IP6T_SO_ORIGINAL_DST",
+                        Libc.errno());
+            }
+            return SockAddr.decode(sa);
+        }
+    }
+
     static int getInt(int fd, int level, int name, String label) throws NativeException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment v = arena.allocate(JAVA_INT);
@@ -76,6 +130,27 @@ final class Sockets {
                 throw new NativeException("getsockname", Libc.errno());
             }
             return SockAddr.decode(sa);
+        }
+    }
+
+    static InetSocketAddress remoteAddress(int fd) throws NativeException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = arena.allocate(SockAddr.STORAGE_SIZE);
+            MemorySegment length = arena.allocate(JAVA_INT);
+            length.set(JAVA_INT, 0, SockAddr.STORAGE_SIZE);
+            if (Libc.getpeername(fd, sa, length) < 0) {
+                throw new NativeException("getpeername", Libc.errno());
+            }
+            return SockAddr.decode(sa);
+        }
+    }
+
+    /** Lets the socket use addresses that are not this host's: {@code IP_TRANSPARENT} or its IPv6 twin. */
+    static void setTransparent(int fd, boolean ipv6) throws NativeException {
+        if (ipv6) {
+            setIntPrivileged(fd, Libc.IPPROTO_IPV6, Libc.IPV6_TRANSPARENT, 1, "IPV6_TRANSPARENT", "CAP_NET_ADMIN");
+        } else {
+            setIntPrivileged(fd, Libc.SOL_IP, Libc.IP_TRANSPARENT, 1, "IP_TRANSPARENT", "CAP_NET_ADMIN");
         }
     }
 
