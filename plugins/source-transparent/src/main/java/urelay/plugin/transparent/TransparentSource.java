@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import urelay.spi.Acceptor;
+import urelay.spi.Capture;
 import urelay.spi.ListenRequest;
 import urelay.spi.Network;
 import urelay.spi.Source;
 
 /**
- * Opens one listening socket per configured port, in the configured namespace. With
+ * Opens one listening socket per configured port, in the configured namespace, set up for the
+ * way connections are captured: local routes, a TPROXY rule or a REDIRECT rule. With
  * {@code ip route add local 0.0.0.0/0 dev lo} (and {@code ::/0}) in that namespace, each socket
  * accepts connections to every address on its port, and the accepted socket's local address
  * is where the client wanted to go.
@@ -21,10 +23,12 @@ final class TransparentSource implements Source {
 
     private final TransparentConfig config;
     private final Network network;
+    private final Capture capture;
 
-    TransparentSource(TransparentConfig config, Network network) {
+    TransparentSource(TransparentConfig config, Network network, Capture capture) {
         this.config = config;
         this.network = network;
+        this.capture = capture;
     }
 
     @Override
@@ -33,7 +37,7 @@ final class TransparentSource implements Source {
         List<Acceptor> opened = new ArrayList<>();
         try {
             for (int port : config.ports()) {
-                opened.add(network.listen(new ListenRequest(Optional.ofNullable(config.netns()), address, port)));
+                opened.add(network.listen(new ListenRequest(Optional.ofNullable(config.netns()), address, port, capture)));
             }
         } catch (IOException | RuntimeException e) {
             opened.forEach(Acceptor::close);

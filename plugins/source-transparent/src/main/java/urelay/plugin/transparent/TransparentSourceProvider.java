@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.plugin.transparent;
 
+import urelay.spi.Capture;
 import urelay.spi.PluginContext;
 import urelay.spi.Source;
 import urelay.spi.SourceProvider;
@@ -26,6 +27,6 @@ public final class TransparentSourceProvider implements SourceProvider<Transpare
 
     @Override
     public Source create(TransparentConfig config, PluginContext context) {
-        return new TransparentSource(config, context.network());
+        return new TransparentSource(config, context.network(), Capture.LOCAL);
     }
 }
