@@ -7,7 +7,10 @@
  * package for the runtime to bind them; every other type in it is package-private.
  */
 module urelay.plugin.iprewrite {
-    requires urelay.spi;
+    // Transitive because the public provider's methods take and return SPI types.
+    requires transitive urelay.spi;
 
     exports urelay.plugin.iprewrite;
+
+    provides urelay.spi.RewriterProvider with urelay.plugin.iprewrite.IpRewriterProvider;
 }
