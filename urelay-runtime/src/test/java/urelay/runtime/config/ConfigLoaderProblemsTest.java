@@ -240,6 +240,13 @@ class ConfigLoaderProblemsTest {
     }
 
     @Test
+    void yamlAliasIsRefusedRatherThanReadAsText() {
+        assertEquals(List.of("demo.yaml:12:10: sinks.spare: YAML aliases such as *base are not supported;"
+                + " write the value out in full"),
+                problems(demoWith("  out: {", "  out: &base {").replace("audit:", "  spare: *base\naudit:")));
+    }
+
+    @Test
     void secondYamlDocumentIsRefused() {
         assertEquals(List.of("demo.yaml:14:1: (document): a second YAML document starts here;"
                 + " put the whole config in one document"), problems(DEMO + "---\nfoo: 1\n"));
