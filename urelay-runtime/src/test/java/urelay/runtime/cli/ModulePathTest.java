@@ -50,7 +50,8 @@ class ModulePathTest {
                     public record DemoSettings(java.time.Duration connectTimeout, java.util.List<Integer> ports) {
                         public DemoSettings {
                             if (ports != null && ports.contains(0)) {
-                                throw new IllegalArgumentException("ports[" + ports.indexOf(0) + "]: 0 is not a port; allowed 1-65535");
+                                throw new IllegalArgumentException(
+                                        "ports[" + ports.indexOf(0) + "]: 0 is not a port; allowed 1-65535");
                             }
                         }
                     }
@@ -62,7 +63,9 @@ class ModulePathTest {
                         public String type() { return "demo"; }
                         public Class<DemoSettings> configType() { return DemoSettings.class; }
                         public String summary() { return "Demo source."; }
-                        public Source create(DemoSettings settings, PluginContext context) { return java.util.List::of; }
+                        public Source create(DemoSettings settings, PluginContext context) {
+                            return java.util.List::of;
+                        }
                     }
                     """,
             "urelay/plugin/demo/DemoResolverProvider.java", """
@@ -165,8 +168,8 @@ class ModulePathTest {
         Result result = urelay("plugins");
 
         assertEquals(1, result.code(), "a provider failed to load: " + result.err());
-        assertTrue(result.out().lines().anyMatch(line -> line.matches("sink +demo +urelay\\.plugin\\.demo +Demo sink\\.")),
-                result.out());
+        assertTrue(result.out().lines()
+                .anyMatch(line -> line.matches("sink +demo +urelay\\.plugin\\.demo +Demo sink\\.")), result.out());
     }
 
     private Result urelay(String... args) throws Exception {
