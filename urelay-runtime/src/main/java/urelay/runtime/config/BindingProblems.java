@@ -63,9 +63,11 @@ final class BindingProblems {
         Problems problems = reading.problems();
 
         switch (error) {
-            case UnrecognizedPropertyException unknown ->
-                    problems.atKey(where, "unknown key; allowed keys: " + allowedKeys(unknown, where.equals(
-                            block.key(unknown.getPropertyName()))));
+            case UnrecognizedPropertyException unknown -> {
+                TreeSet<String> allowed = allowedKeys(unknown, where.equals(block.key(unknown.getPropertyName())));
+                problems.atKey(where, "unknown key" + Suggestion.didYouMean(unknown.getPropertyName(), allowed)
+                        + "; allowed keys: " + String.join(", ", allowed));
+            }
             case BadValueException bad -> problems.atValue(where, bad.getOriginalMessage());
             case InvalidFormatException format -> problems.atValue(where, quoted(format.getValue()) + " is not "
                     + word(format.getTargetType()));
@@ -127,7 +129,7 @@ final class BindingProblems {
                 : Arrays.stream(components).map(component -> KEBAB.translate(component.getName())).toList();
     }
 
-    private static String allowedKeys(UnrecognizedPropertyException unknown, boolean topLevel) {
+    private static TreeSet<String> allowedKeys(UnrecognizedPropertyException unknown, boolean topLevel) {
         TreeSet<String> allowed = new TreeSet<>();
         Collection<Object> known = unknown.getKnownPropertyIds();
         if (known != null) {
@@ -136,7 +138,7 @@ final class BindingProblems {
         if (topLevel) {
             allowed.add("type");
         }
-        return String.join(", ", allowed);
+        return allowed;
     }
 
     private static YamlPath relative(JsonMappingException error) {

@@ -3,6 +3,7 @@ package urelay.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.CharacterCodingException;
@@ -110,7 +111,7 @@ public final class ConfigLoader {
             Map.Entry<String, JsonNode> entry = entries.next();
             YamlPath sinkPath = path.key(entry.getKey());
             names.add(entry.getKey());
-            reading.name(sinkPath, com.fasterxml.jackson.databind.node.TextNode.valueOf(entry.getKey()), true)
+            reading.name(sinkPath, TextNode.valueOf(entry.getKey()), true)
                     .flatMap(name -> binder.sink(sinkPath, entry.getValue(), name))
                     .ifPresent(bound -> sinks.put(entry.getKey(), new SinkPlan(entry.getKey(), bound.type(),
                             bound.instance())));

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations as the config writes them: a whole number and a unit, {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
+/**
+ * Reads durations as the config writes them: a whole number and a unit, {@code 500ms},
+ * {@code 5s}, {@code 2m}, {@code 1h}.
+ */
 final class DurationText {
 
     /** The advice every duration problem ends with. */

@@ -101,8 +101,8 @@ final class ListenerReader {
         if (Reading.absent(node)) {
             JsonNode defaultBlock = JsonNodeFactory.instance.objectNode().put("type", DEFAULT_RESOLVER);
             if (!binder.offers(Kind.RESOLVER, DEFAULT_RESOLVER)) {
-                reading.problems().atValue(path.parent(), "no resolvers given, and the default resolver \""
-                        + DEFAULT_RESOLVER + "\" is not installed; list resolvers, " + binder.knownTypes(Kind.RESOLVER));
+                reading.problems().atValue(path, "missing, and the default resolver \"" + DEFAULT_RESOLVER
+                        + "\" is not installed; add a resolvers list; " + binder.knownTypes(Kind.RESOLVER));
                 return Optional.empty();
             }
             return binder.resolver(path, defaultBlock, context).map(bound -> List.of(bound.instance()));

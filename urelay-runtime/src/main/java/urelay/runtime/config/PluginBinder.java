@@ -118,12 +118,14 @@ final class PluginBinder {
             case Lookup.Found<P> one -> Optional.of(one.provider());
             case Lookup.Unknown<P> unknown -> {
                 reading.problems().atValue(typePath,
-                        "unknown " + kind.word() + " type \"" + type + "\"; " + knownTypes(kind));
+                        "unknown " + kind.word() + " type \"" + type + "\""
+                                + Suggestion.didYouMean(type, registry.types(kind)) + "; " + knownTypes(kind));
                 yield Optional.empty();
             }
             case Lookup.Duplicate<P> duplicate -> {
-                reading.problems().atValue(typePath, kind.word() + " type \"" + type + "\" is provided more than once, by "
-                        + String.join(" and by ", duplicate.origins()) + "; keep only one of these plugins");
+                reading.problems().atValue(typePath, kind.word() + " type \"" + type
+                        + "\" is provided more than once, by " + String.join(" and by ", duplicate.origins())
+                        + "; keep only one of these plugins");
                 yield Optional.empty();
             }
         };
@@ -168,7 +170,8 @@ final class PluginBinder {
         T create(P provider, Record config, PluginContext context);
     }
 
-    private static <C extends Record> Source newSource(SourceProvider<C> provider, Record config, PluginContext context) {
+    private static <C extends Record> Source newSource(SourceProvider<C> provider, Record config,
+            PluginContext context) {
         return provider.create(provider.configType().cast(config), context);
     }
 

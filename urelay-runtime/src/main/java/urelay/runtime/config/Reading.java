@@ -61,8 +61,8 @@ final class Reading {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                problems.atKey(path.key(name), "unknown key; allowed keys: "
-                        + String.join(", ", allowed.stream().sorted().toList()));
+                problems.atKey(path.key(name), "unknown key" + Suggestion.didYouMean(name, allowed)
+                        + "; allowed keys: " + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
     }

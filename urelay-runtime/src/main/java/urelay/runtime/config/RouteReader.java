@@ -143,7 +143,8 @@ final class RouteReader {
             if (name.isEmpty()) {
                 complete = false;
             } else if (!sinkNames.contains(name.get())) {
-                reading.problems().atValue(item.path(), "no sink named \"" + name.get() + "\"; " + definedSinks());
+                reading.problems().atValue(item.path(), "no sink named \"" + name.get() + "\""
+                        + Suggestion.didYouMean(name.get(), sinkNames) + "; " + definedSinks());
                 complete = false;
             } else if (!names.add(name.get())) {
                 reading.problems().atValue(item.path(), "sink \"" + name.get() + "\" is named twice in this route;"

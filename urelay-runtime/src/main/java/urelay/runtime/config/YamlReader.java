@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,7 +65,13 @@ final class YamlReader {
 
     private JsonNode value(JsonParser parser, YamlPath path) throws IOException {
         current = path;
-        values.put(path.pointer(), location(parser.currentTokenLocation()));
+        Location start = location(parser.currentTokenLocation());
+        values.put(path.pointer(), start);
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // Jackson hands an alias over as the anchor's name, which would bind as text.
+            problems.at(start, path, "YAML aliases such as *" + parser.getText() + " are not supported;"
+                    + " write the value out in full");
+        }
         JsonToken token = parser.currentToken();
         return switch (token) {
             case START_OBJECT -> mapping(parser, path);

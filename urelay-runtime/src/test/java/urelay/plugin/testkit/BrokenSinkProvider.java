@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.plugin.testkit;
 
+import urelay.spi.PluginContext;
+import urelay.spi.Sink;
+import urelay.spi.SinkProvider;
+
 /** Fails in its constructor; only registered by the registry's tests. */
-public final class BrokenSinkProvider implements urelay.spi.SinkProvider<NoSettings> {
+public final class BrokenSinkProvider implements SinkProvider<NoSettings> {
 
     public BrokenSinkProvider() {
         throw new IllegalStateException("licence file missing");
@@ -24,7 +28,7 @@ public final class BrokenSinkProvider implements urelay.spi.SinkProvider<NoSetti
     }
 
     @Override
-    public urelay.spi.Sink create(NoSettings config, urelay.spi.PluginContext context) {
+    public Sink create(NoSettings config, PluginContext context) {
         throw new UnsupportedOperationException("never created");
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.plugin.testkit;
 
+import urelay.spi.ClientConnection;
+import urelay.spi.Destination;
 import urelay.spi.Outcome;
 import urelay.spi.PluginContext;
 import urelay.spi.Sink;
@@ -13,7 +15,7 @@ public final class DirectSinkProvider implements SinkProvider<DirectConfig> {
     /** The sink made from a config, so tests can look at what was bound. */
     public record TestSink(DirectConfig config) implements Sink {
         @Override
-        public SinkResult connect(urelay.spi.Destination destination, urelay.spi.ClientConnection client) {
+        public SinkResult connect(Destination destination, ClientConnection client) {
             return new SinkResult.Failed(Outcome.REJECTED, "test sink");
         }
     }

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.plugin.testkit;
 
+import urelay.spi.PluginContext;
+import urelay.spi.Sink;
+import urelay.spi.SinkProvider;
+
 /** Claims the type {@code direct} a second time; only registered by the registry's tests. */
-public final class SecondDirectSinkProvider implements urelay.spi.SinkProvider<NoSettings> {
+public final class SecondDirectSinkProvider implements SinkProvider<NoSettings> {
 
     @Override
     public String type() {
@@ -20,7 +24,7 @@ public final class SecondDirectSinkProvider implements urelay.spi.SinkProvider<N
     }
 
     @Override
-    public urelay.spi.Sink create(NoSettings config, urelay.spi.PluginContext context) {
+    public Sink create(NoSettings config, PluginContext context) {
         throw new UnsupportedOperationException("never created");
     }
 }

@@ -2,6 +2,7 @@
 package urelay.plugin.testkit;
 
 import java.util.List;
+import urelay.spi.Acceptor;
 import urelay.spi.PluginContext;
 import urelay.spi.Source;
 import urelay.spi.SourceProvider;
@@ -12,7 +13,7 @@ public final class TransparentSourceProvider implements SourceProvider<Transpare
     /** The source made from a config, so tests can look at what was bound. */
     public record TestSource(TransparentConfig config, PluginContext context) implements Source {
         @Override
-        public List<urelay.spi.Acceptor> open() {
+        public List<Acceptor> open() {
             return List.of();
         }
     }

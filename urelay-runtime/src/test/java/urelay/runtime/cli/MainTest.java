@@ -99,8 +99,8 @@ class MainTest {
         List<String> lines = out().lines().toList();
         assertEquals(6, lines.size());
         assertTrue(lines.get(0).matches("KIND +TYPE +MODULE +SUMMARY"), lines.get(0));
-        assertTrue(lines.get(4).matches("sink +direct +\\(class path\\) +Test sink standing in for direct connections\\."),
-                lines.get(4));
+        assertTrue(lines.get(4).matches(
+                "sink +direct +\\(class path\\) +Test sink standing in for direct connections\\."), lines.get(4));
     }
 
     @Test

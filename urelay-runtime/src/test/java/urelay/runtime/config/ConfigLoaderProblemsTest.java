@@ -74,21 +74,22 @@ class ConfigLoaderProblemsTest {
         assertEquals(List.of(
                 "demo.yaml:2:5: listeners[0].source: missing; write a source block with a type key;"
                         + " known source types: transparent",
-                "demo.yaml:3:5: listeners[0].sorce: unknown key;"
+                "demo.yaml:3:5: listeners[0].sorce: unknown key (did you mean \"source\"?);"
                         + " allowed keys: idle-timeout, name, resolvers, rewriters, routes, source"),
                 problems(demoWith("source:", "sorce:")));
     }
 
     @Test
     void unknownKeyInAPluginBlockListsTheRecordsKeysAndType() {
-        assertEquals(List.of("demo.yaml:11:24: sinks.out.connect-timeot: unknown key;"
-                + " allowed keys: connect-timeout, type"),
+        assertEquals(List.of("demo.yaml:11:24: sinks.out.connect-timeot: unknown key"
+                + " (did you mean \"connect-timeout\"?); allowed keys: connect-timeout, type"),
                 problems(demoWith("connect-timeout: 5s", "connect-timeot: 5s")));
     }
 
     @Test
     void unknownTopLevelKeyListsTheSections() {
-        assertEquals(List.of("demo.yaml:13:1: audits: unknown key; allowed keys: audit, listeners, log, sinks"),
+        assertEquals(List.of("demo.yaml:13:1: audits: unknown key (did you mean \"audit\"?);"
+                + " allowed keys: audit, listeners, log, sinks"),
                 problems(DEMO + "audits: { format: plain }\n"));
     }
 
@@ -97,6 +98,13 @@ class ConfigLoaderProblemsTest {
         assertEquals(List.of("demo.yaml:11:16: sinks.out.type: unknown sink type \"socks\";"
                 + " known sink types: direct, reject"),
                 problems(demoWith("type: direct", "type: socks")));
+    }
+
+    @Test
+    void misspeltTypeGetsASuggestion() {
+        assertEquals(List.of("demo.yaml:11:16: sinks.out.type: unknown sink type \"drect\""
+                + " (did you mean \"direct\"?); known sink types: direct, reject"),
+                problems(demoWith("type: direct", "type: drect")));
     }
 
     @Test
@@ -148,8 +156,8 @@ class ConfigLoaderProblemsTest {
 
     @Test
     void routeNamingAMissingSinkListsTheDefinedSinks() {
-        assertEquals(List.of("demo.yaml:9:15: listeners[0].routes[1].sink: no sink named \"ouy\";"
-                + " defined sinks: out"),
+        assertEquals(List.of("demo.yaml:9:15: listeners[0].routes[1].sink: no sink named \"ouy\""
+                + " (did you mean \"out\"?); defined sinks: out"),
                 problems(demoWith("  - sink: out", "  - sink: ouy")));
     }
 
@@ -220,7 +228,8 @@ class ConfigLoaderProblemsTest {
     @Test
     void missingFileIsOneLine() {
         Path missing = directory.resolve("nowhere.yaml");
-        ConfigLoader loader = new ConfigLoader(PluginRegistry.load(getClass().getClassLoader()), ConfigFiles.NO_NETWORK);
+        ConfigLoader loader = new ConfigLoader(PluginRegistry.load(getClass().getClassLoader()),
+                ConfigFiles.NO_NETWORK);
 
         assertEquals(new ConfigResult.Invalid(List.of(missing + ":1:1: (document): no such file;"
                 + " give the path of a readable YAML config file")), loader.load(missing));
@@ -237,6 +246,13 @@ class ConfigLoaderProblemsTest {
         assertEquals(List.of("demo.yaml:12:3: sinks.out: key given twice in one mapping (first on line 11);"
                 + " keep one of them"),
                 problems(demoWith("sinks:\n", "sinks:\n  out: { type: reject }\n")));
+    }
+
+    @Test
+    void yamlAliasIsRefusedRatherThanReadAsText() {
+        assertEquals(List.of("demo.yaml:12:10: sinks.spare: YAML aliases such as *base are not supported;"
+                + " write the value out in full"),
+                problems(demoWith("  out: {", "  out: &base {").replace("audit:", "  spare: *base\naudit:")));
     }
 
     @Test
@@ -297,8 +313,10 @@ class ConfigLoaderProblemsTest {
     void invalidSinkNameIsRefusedAtTheKey() {
         assertEquals(List.of("demo.yaml:11:3: sinks.o ut: \"o ut\" is not a valid name; use 1 to 64 letters,"
                 + " digits, '.', '_' or '-', starting with a letter or digit",
-                "demo.yaml:8:15: listeners[0].routes[0].sink: no sink named \"out\"; defined sinks: o ut",
-                "demo.yaml:9:15: listeners[0].routes[1].sink: no sink named \"out\"; defined sinks: o ut").stream()
+                "demo.yaml:8:15: listeners[0].routes[0].sink: no sink named \"out\" (did you mean \"o ut\"?);"
+                        + " defined sinks: o ut",
+                "demo.yaml:9:15: listeners[0].routes[1].sink: no sink named \"out\" (did you mean \"o ut\"?);"
+                        + " defined sinks: o ut").stream()
                 .sorted(ConfigLoaderProblemsTest::byPlace).toList(),
                 problems(demoWith("  out: {", "  o ut: {")));
     }

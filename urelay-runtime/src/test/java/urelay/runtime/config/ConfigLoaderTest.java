@@ -132,8 +132,8 @@ class ConfigLoaderTest {
 
     @Test
     void matchAcceptsASingleValueInsteadOfAList() {
-        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO
-                .replace("{ cidr: [\"203.0.113.0/24\"], port: [\"8000-8999\"] }", "{ cidr: 2001:db8::/32, port: 443 }"));
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO.replace(
+                "{ cidr: [\"203.0.113.0/24\"], port: [\"8000-8999\"] }", "{ cidr: 2001:db8::/32, port: 443 }"));
 
         assertEquals(new Match(List.of(Cidr.parse("2001:db8::/32")), List.of(PortRange.of(443))),
                 config.listeners().getFirst().router().routes().getFirst().match());

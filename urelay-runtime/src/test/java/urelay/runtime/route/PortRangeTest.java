@@ -34,8 +34,11 @@ class PortRangeTest {
 
     @Test
     void portsOutsideOneTo65535AreRefused() {
-        assertEquals("0 is not a port", assertThrows(IllegalArgumentException.class, () -> PortRange.parse("0")).getMessage());
-        assertEquals("70000 is not a port", assertThrows(IllegalArgumentException.class, () -> PortRange.parse("70000")).getMessage());
+        var zero = assertThrows(IllegalArgumentException.class, () -> PortRange.parse("0"));
+        var tooHigh = assertThrows(IllegalArgumentException.class, () -> PortRange.parse("70000"));
+
+        assertEquals("0 is not a port", zero.getMessage());
+        assertEquals("70000 is not a port", tooHigh.getMessage());
     }
 
     @Test
