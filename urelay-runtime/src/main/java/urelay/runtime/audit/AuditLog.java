@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import urelay.spi.IpDestination;
 
 /**
  * Writes one line per ended connection, in the configured {@link AuditFormat}, to a stream
@@ -99,9 +99,6 @@ public final class AuditLog {
         if (socketAddress.getAddress() == null) {
             return socketAddress.getHostString() + ":" + socketAddress.getPort();
         }
-        String host = socketAddress.getAddress().getHostAddress();
-        return socketAddress.getAddress() instanceof Inet6Address
-                ? "[" + host + "]:" + socketAddress.getPort()
-                : host + ":" + socketAddress.getPort();
+        return IpDestination.of(socketAddress).text();
     }
 }
