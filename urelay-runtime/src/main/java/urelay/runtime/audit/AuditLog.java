@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import urelay.spi.IpDestination;
 
 /**
  * Writes one line per ended connection, in the configured {@link AuditFormat}, to a stream
@@ -65,6 +65,7 @@ public final class AuditLog {
                 .append(" ms=").append(record.duration().toMillis())
                 .append(" outcome=").append(record.outcome().label())
                 .append(" detail=").append(PlainValue.of(record.detail()))
+                .append(" guard=").append(PlainValue.of(record.guard()))
                 .toString();
     }
 
@@ -86,6 +87,7 @@ public final class AuditLog {
             json.writeNumberField("ms", record.duration().toMillis());
             json.writeStringField("outcome", record.outcome().label());
             json.writeStringField("detail", record.detail());
+            json.writeStringField("guard", record.guard());
             json.writeEndObject();
         } catch (IOException e) {
             // A StringWriter does not fail; this would be a Jackson bug.
@@ -99,9 +101,6 @@ public final class AuditLog {
         if (socketAddress.getAddress() == null) {
             return socketAddress.getHostString() + ":" + socketAddress.getPort();
         }
-        String host = socketAddress.getAddress().getHostAddress();
-        return socketAddress.getAddress() instanceof Inet6Address
-                ? "[" + host + "]:" + socketAddress.getPort()
-                : host + ":" + socketAddress.getPort();
+        return IpDestination.of(socketAddress).text();
     }
 }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Objects;
+import urelay.spi.IpDestination;
 
 /**
  * An IPv4 or IPv6 prefix, such as {@code 203.0.113.0/24} or {@code 2001:db8::/32}. An IPv4
@@ -97,7 +98,7 @@ public record Cidr(InetAddress network, int prefixLength) {
 
     private static String text(byte[] address, int prefixLength) {
         try {
-            return InetAddress.getByAddress(address).getHostAddress() + "/" + prefixLength;
+            return IpDestination.addressText(InetAddress.getByAddress(address)) + "/" + prefixLength;
         } catch (UnknownHostException e) {
             throw new IllegalStateException("an address of 4 or 16 bytes is always valid", e);
         }
