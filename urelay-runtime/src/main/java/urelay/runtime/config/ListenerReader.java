@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 import urelay.runtime.plugin.Kind;
 import urelay.runtime.route.Router;
@@ -36,6 +38,23 @@ final class ListenerReader {
         this.reading = reading;
         this.binder = binder;
         this.routes = routes;
+    }
+
+    /**
+     * The names the listeners give, read ahead of the listeners themselves so a route can
+     * name a listener further down; whether each name is valid is checked with its listener.
+     */
+    static Set<String> names(JsonNode listeners) {
+        Set<String> found = new LinkedHashSet<>();
+        if (listeners != null && listeners.isArray()) {
+            for (JsonNode listener : listeners) {
+                JsonNode name = listener.get("name");
+                if (name != null && name.isValueNode() && !name.isNull()) {
+                    found.add(name.asText());
+                }
+            }
+        }
+        return found;
     }
 
     /** The listeners, or empty when any of them has a problem. */

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import urelay.runtime.route.Cidr;
 import urelay.runtime.route.Match;
-import urelay.runtime.route.PortRange;
 import urelay.runtime.route.Route;
 import urelay.runtime.route.Router;
 
@@ -18,25 +16,23 @@ import urelay.runtime.route.Router;
 final class RouteReader {
 
     private static final List<String> ROUTE_KEYS = List.of("match", "sink");
-    private static final List<String> MATCH_KEYS = List.of("cidr", "port");
-    private static final String CIDR_ALLOWED = "write an address and prefix length, such as 203.0.113.0/24"
-            + " or 2001:db8::/32 (0-32 for IPv4, 0-128 for IPv6)";
-    private static final String PORT_ALLOWED = "allowed a port 1-65535 such as 80, or a range such as 8000-8999"
-            + " whose start is not above its end";
 
     private final Reading reading;
     private final Map<String, SinkPlan> sinks;
     private final Set<String> sinkNames;
+    private final MatchReader matches;
 
     /**
-     * @param sinks     the sinks that were created
-     * @param sinkNames every name under {@code sinks}, created or not, so a route naming a
-     *                  sink that had problems of its own is not reported again
+     * @param sinks         the sinks that were created
+     * @param sinkNames     every name under {@code sinks}, created or not, so a route naming a
+     *                      sink that had problems of its own is not reported again
+     * @param listenerNames every listener name the config gives
      */
-    RouteReader(Reading reading, Map<String, SinkPlan> sinks, Set<String> sinkNames) {
+    RouteReader(Reading reading, Map<String, SinkPlan> sinks, Set<String> sinkNames, Set<String> listenerNames) {
         this.reading = reading;
         this.sinks = sinks;
         this.sinkNames = sinkNames;
+        this.matches = new MatchReader(reading, listenerNames);
     }
 
     Optional<Router> read(YamlPath path, JsonNode routes) {
@@ -66,68 +62,12 @@ final class RouteReader {
         }
         reading.checkKeys(path, route, ROUTE_KEYS);
 
-        Optional<Match> match = match(path.key("match"), route.get("match"));
+        Optional<Match> match = matches.read(path.key("match"), route.get("match"));
         Optional<List<SinkPlan>> targets = targets(path.key("sink"), route.get("sink"));
         if (match.isEmpty() || targets.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Route(index, match.get(), targets.get()));
-    }
-
-    private Optional<Match> match(YamlPath path, JsonNode match) {
-        if (Reading.absent(match)) {
-            return Optional.of(Match.ANY);
-        }
-        if (!reading.expectMapping(path, match, "write a match such as { cidr: [203.0.113.0/24], port: [80] }")) {
-            return Optional.empty();
-        }
-        reading.checkKeys(path, match, MATCH_KEYS);
-
-        List<Cidr> cidrs = new ArrayList<>();
-        List<PortRange> ports = new ArrayList<>();
-        boolean complete = true;
-        for (Reading.Item item : items(path.key("cidr"), match.get("cidr"))) {
-            Optional<Cidr> cidr = cidr(item);
-            cidr.ifPresent(cidrs::add);
-            complete &= cidr.isPresent();
-        }
-        for (Reading.Item item : items(path.key("port"), match.get("port"))) {
-            Optional<PortRange> range = ports(item);
-            range.ifPresent(ports::add);
-            complete &= range.isPresent();
-        }
-        return complete ? Optional.of(new Match(cidrs, ports)) : Optional.empty();
-    }
-
-    private List<Reading.Item> items(YamlPath path, JsonNode node) {
-        return Reading.absent(node) ? List.of() : reading.scalarOrList(path, node);
-    }
-
-    private Optional<Cidr> cidr(Reading.Item item) {
-        Optional<String> text = reading.text(item.path(), item.node(), CIDR_ALLOWED);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Cidr.parse(text.get().strip()));
-        } catch (IllegalArgumentException e) {
-            reading.problems().atValue(item.path(), "\"" + text.get() + "\" is not a CIDR prefix: " + e.getMessage()
-                    + "; " + CIDR_ALLOWED);
-            return Optional.empty();
-        }
-    }
-
-    private Optional<PortRange> ports(Reading.Item item) {
-        Optional<String> text = reading.text(item.path(), item.node(), PORT_ALLOWED);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(PortRange.parse(text.get()));
-        } catch (IllegalArgumentException e) {
-            reading.problems().atValue(item.path(), e.getMessage() + "; " + PORT_ALLOWED);
-            return Optional.empty();
-        }
     }
 
     private Optional<List<SinkPlan>> targets(YamlPath path, JsonNode sink) {

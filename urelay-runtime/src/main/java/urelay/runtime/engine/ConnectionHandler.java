@@ -16,6 +16,7 @@ import urelay.runtime.config.SinkPlan;
 import urelay.runtime.relay.Relay;
 import urelay.runtime.relay.RelayResult;
 import urelay.runtime.route.Route;
+import urelay.runtime.route.RouteQuery;
 import urelay.spi.ClientConnection;
 import urelay.spi.Destination;
 import urelay.spi.Outcome;
@@ -77,7 +78,8 @@ final class ConnectionHandler {
         }
         trace.finalDestination = destination.text();
 
-        Optional<Route> route = listener.router().route(destination);
+        Optional<Route> route = listener.router().route(new RouteQuery(listener.name(), client.remoteAddress(),
+                destination));
         if (route.isEmpty()) {
             client.reset();
             trace.fail(Outcome.NO_ROUTE, "no route matches " + destination.text());

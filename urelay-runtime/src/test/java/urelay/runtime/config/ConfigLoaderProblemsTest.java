@@ -29,6 +29,9 @@ class ConfigLoaderProblemsTest {
             audit: { format: json }
             """;
 
+    /** The demo's first match, which the match tests replace. */
+    private static final String MATCH = "{ cidr: [\"203.0.113.0/24\"], port: [\"8000-8999\"] }";
+
     @TempDir
     Path directory;
 
@@ -223,6 +226,36 @@ class ConfigLoaderProblemsTest {
         assertEquals(List.of("demo.yaml:7:51: listeners[0].routes[0].match.port[0]: \"http\" is not a port number;"
                 + " allowed a port 1-65535 such as 80, or a range such as 8000-8999 whose start is not above its end"),
                 problems(demoWith("8000-8999", "http")));
+    }
+
+    @Test
+    void matchNamingAnUnknownListenerListsTheListeners() {
+        assertEquals(List.of("demo.yaml:7:28: listeners[0].routes[0].match.listener: no listener named \"privat\""
+                + " (did you mean \"private\"?); defined listeners: private"),
+                problems(demoWith(MATCH, "{ listener: privat }")));
+    }
+
+    @Test
+    void badClientCidrSaysWhatIsWrongAndHowToWriteOne() {
+        assertEquals(List.of("demo.yaml:7:39: listeners[0].routes[0].match.client-cidr[1]: \"192.0.2.1/24\" is not"
+                + " a CIDR prefix: host bits are set; the prefix is 192.0.2.0/24; write an address and prefix length,"
+                + " such as 203.0.113.0/24 or 2001:db8::/32 (0-32 for IPv4, 0-128 for IPv6)"),
+                problems(demoWith(MATCH, "{ client-cidr: [\"::1\", 192.0.2.1/24] }")));
+    }
+
+    @Test
+    void addressGivenAsADomainPointsToCidr() {
+        assertEquals(List.of("demo.yaml:7:27: listeners[0].routes[0].match.domain[0]: \"192.0.2.1\" is not a domain"
+                + " name: it looks like an IP address; match addresses with cidr; write a domain name such as"
+                + " example.org, which also matches the names below it; a leading dot is allowed"),
+                problems(demoWith(MATCH, "{ domain: [192.0.2.1] }")));
+    }
+
+    @Test
+    void unknownMatchKeyListsTheConditions() {
+        assertEquals(List.of("demo.yaml:7:18: listeners[0].routes[0].match.domains: unknown key"
+                + " (did you mean \"domain\"?); allowed keys: cidr, client-cidr, domain, listener, port"),
+                problems(demoWith(MATCH, "{ domains: [example.org] }")));
     }
 
     @Test

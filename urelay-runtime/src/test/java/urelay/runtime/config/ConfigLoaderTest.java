@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,12 +20,16 @@ import urelay.plugin.testkit.TransparentConfig;
 import urelay.plugin.testkit.TransparentSourceProvider;
 import urelay.runtime.audit.AuditFormat;
 import urelay.runtime.route.Cidr;
+import urelay.runtime.route.DomainSuffix;
 import urelay.runtime.route.Match;
 import urelay.runtime.route.PortRange;
+import urelay.runtime.route.RouteQuery;
 import urelay.spi.IpDestination;
 
 /** A valid config becomes plans holding the plugin instances, with every default filled in. */
 class ConfigLoaderTest {
+
+    private static final InetSocketAddress CLIENT = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.10"), 5000);
 
     @TempDir
     Path directory;
@@ -76,8 +81,8 @@ class ConfigLoaderTest {
                 routes.get(0).match());
         assertEquals(Match.ANY, routes.get(1).match());
         assertEquals(List.of(config.sinks().get("out")), routes.get(1).sinks());
-        assertEquals(1, config.listeners().getFirst().router()
-                .route(new IpDestination(InetAddress.ofLiteral("198.51.100.7"), 80)).orElseThrow().index());
+        assertEquals(1, config.listeners().getFirst().router().route(new RouteQuery("private", CLIENT,
+                new IpDestination(InetAddress.ofLiteral("198.51.100.7"), 80))).orElseThrow().index());
     }
 
     @Test
@@ -155,5 +160,33 @@ class ConfigLoaderTest {
                 "rewriters: [ { type: port-map, from: 80, to: 8080 }, { type: port-map, from: 8080, to: 80 } ]"));
 
         assertEquals(2, config.listeners().getFirst().rewriters().size());
+    }
+
+    @Test
+    void matchReadsListenerClientAndDomainConditions() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO.replace(
+                "{ cidr: [\"203.0.113.0/24\"], port: [\"8000-8999\"] }",
+                "{ listener: private, client-cidr: [192.0.2.0/24, \"2001:db8::/32\"], domain: [.Example.org, lab],"
+                        + " port: 443 }"));
+
+        assertEquals(new Match(List.of(), List.of(PortRange.of(443)),
+                List.of(new DomainSuffix("example.org"), new DomainSuffix("lab")), List.of("private"),
+                List.of(Cidr.parse("192.0.2.0/24"), Cidr.parse("2001:db8::/32"))),
+                config.listeners().getFirst().router().routes().getFirst().match());
+    }
+
+    @Test
+    void routeMayNameAListenerDefinedFurtherDown() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO
+                .replace("{ cidr: [\"203.0.113.0/24\"], port: [\"8000-8999\"] }", "{ listener: [private, lab] }")
+                .replace("sinks:\n", """
+                          - name: lab
+                            source: { type: transparent, ports: [81] }
+                            routes: [ { sink: out } ]
+                        sinks:
+                        """));
+
+        assertEquals(List.of("private", "lab"),
+                config.listeners().getFirst().router().routes().getFirst().match().listeners());
     }
 }
