@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntFunction;
 import urelay.runtime.plugin.Kind;
 import urelay.runtime.route.Router;
 import urelay.spi.Resolver;
@@ -86,8 +85,9 @@ final class ListenerReader {
         String context = name.orElse("listener");
         var source = binder.source(path.key("source"), listener.get("source"), context);
         Optional<List<Resolver>> resolvers = resolvers(path.key("resolvers"), listener.get("resolvers"), context);
-        Optional<List<Rewriter>> rewriters = rewriters(path.key("rewriters"), listener.get("rewriters"), context);
-        Optional<Router> router = routes.read(path.key("routes"), listener.get("routes"));
+        Optional<List<Rewriter>> rewriters = binder.rewriters(path.key("rewriters"), listener.get("rewriters"),
+                context);
+        Optional<Router> router = routes.read(path.key("routes"), listener.get("routes"), context);
         Optional<Duration> idle = idleTimeout(path.key("idle-timeout"), listener.get("idle-timeout"));
 
         if (name.isEmpty() || source.isEmpty() || resolvers.isEmpty() || rewriters.isEmpty() || router.isEmpty()
@@ -131,29 +131,8 @@ final class ListenerReader {
                     + DEFAULT_RESOLVER);
             return Optional.empty();
         }
-        return plugins(path, node, index -> binder.resolver(path.index(index), node.get(index), context)
+        return binder.list(path, node, index -> binder.resolver(path.index(index), node.get(index), context)
                 .map(PluginBinder.Bound::instance));
-    }
-
-    private Optional<List<Rewriter>> rewriters(YamlPath path, JsonNode node, String context) {
-        if (Reading.absent(node)) {
-            return Optional.of(List.of());
-        }
-        return plugins(path, node, index -> binder.rewriter(path.index(index), node.get(index), context)
-                .map(PluginBinder.Bound::instance));
-    }
-
-    private <T> Optional<List<T>> plugins(YamlPath path, JsonNode node, IntFunction<Optional<T>> one) {
-        if (!node.isArray()) {
-            reading.problems().atValue(path, "expected a list of plugin blocks, found " + Reading.describe(node)
-                    + "; write a list such as [ { type: NAME } ]");
-            return Optional.empty();
-        }
-        List<T> made = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            one.apply(i).ifPresent(made::add);
-        }
-        return made.size() == node.size() ? Optional.of(made) : Optional.empty();
     }
 
     private Optional<Duration> idleTimeout(YamlPath path, JsonNode node) {

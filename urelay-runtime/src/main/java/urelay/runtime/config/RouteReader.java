@@ -11,13 +11,18 @@ import java.util.Set;
 import urelay.runtime.route.Match;
 import urelay.runtime.route.Route;
 import urelay.runtime.route.Router;
+import urelay.spi.Rewriter;
 
-/** Reads a listener's {@code routes} list into a {@link Router}, checking every match and sink name. */
+/**
+ * Reads a listener's {@code routes} list into a {@link Router}, checking every match and sink
+ * name and creating each route's rewriters.
+ */
 final class RouteReader {
 
-    private static final List<String> ROUTE_KEYS = List.of("match", "sink");
+    private static final List<String> ROUTE_KEYS = List.of("match", "sink", "rewriters");
 
     private final Reading reading;
+    private final PluginBinder binder;
     private final Map<String, SinkPlan> sinks;
     private final Set<String> sinkNames;
     private final MatchReader matches;
@@ -28,14 +33,21 @@ final class RouteReader {
      *                      sink that had problems of its own is not reported again
      * @param listenerNames every listener name the config gives
      */
-    RouteReader(Reading reading, Map<String, SinkPlan> sinks, Set<String> sinkNames, Set<String> listenerNames) {
+    RouteReader(Reading reading, PluginBinder binder, Map<String, SinkPlan> sinks, Set<String> sinkNames,
+            Set<String> listenerNames) {
         this.reading = reading;
+        this.binder = binder;
         this.sinks = sinks;
         this.sinkNames = sinkNames;
         this.matches = new MatchReader(reading, listenerNames);
     }
 
-    Optional<Router> read(YamlPath path, JsonNode routes) {
+    /**
+     * The listener's routes, or empty after reporting problems.
+     *
+     * @param listener the listener's name, lent to the routes' rewriters
+     */
+    Optional<Router> read(YamlPath path, JsonNode routes, String listener) {
         if (Reading.absent(routes)) {
             reading.problems().atValue(path, "missing; add at least one route, such as routes: [ { sink: "
                     + sinkNames.stream().findFirst().orElse("out") + " } ]");
@@ -49,14 +61,14 @@ final class RouteReader {
         List<Route> read = new ArrayList<>();
         boolean complete = true;
         for (int i = 0; i < routes.size(); i++) {
-            Optional<Route> route = route(i, path.index(i), routes.get(i));
+            Optional<Route> route = route(i, path.index(i), routes.get(i), listener);
             route.ifPresent(read::add);
             complete &= route.isPresent();
         }
         return complete ? Optional.of(new Router(read)) : Optional.empty();
     }
 
-    private Optional<Route> route(int index, YamlPath path, JsonNode route) {
+    private Optional<Route> route(int index, YamlPath path, JsonNode route, String listener) {
         if (!reading.expectMapping(path, route, "write a route such as { match: { port: [80] }, sink: out }")) {
             return Optional.empty();
         }
@@ -64,10 +76,11 @@ final class RouteReader {
 
         Optional<Match> match = matches.read(path.key("match"), route.get("match"));
         Optional<List<SinkPlan>> targets = targets(path.key("sink"), route.get("sink"));
-        if (match.isEmpty() || targets.isEmpty()) {
+        Optional<List<Rewriter>> rewriters = binder.rewriters(path.key("rewriters"), route.get("rewriters"), listener);
+        if (match.isEmpty() || targets.isEmpty() || rewriters.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Route(index, match.get(), targets.get()));
+        return Optional.of(new Route(index, match.get(), targets.get(), rewriters.get()));
     }
 
     private Optional<List<SinkPlan>> targets(YamlPath path, JsonNode sink) {

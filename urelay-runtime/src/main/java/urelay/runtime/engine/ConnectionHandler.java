@@ -8,6 +8,7 @@ import static java.lang.System.Logger.Level.WARNING;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import urelay.runtime.audit.AuditLog;
 import urelay.runtime.audit.AuditRecord;
@@ -25,8 +26,9 @@ import urelay.spi.Rewriter;
 import urelay.spi.SinkResult;
 
 /**
- * Takes one accepted connection of a listener through the pipeline: resolvers, rewriters,
- * route, sink, relay, and finally one audit line. Runs on the connection's virtual thread;
+ * Takes one accepted connection of a listener through the pipeline: resolvers, the listener's
+ * rewriters, the route (chosen on the destination those rewriters left), the route's own
+ * rewriters, sink, relay, and finally one audit line. Runs on the connection's virtual thread;
  * owns the client stream until the relay takes it, and always closes it.
  */
 final class ConnectionHandler {
@@ -72,10 +74,7 @@ final class ConnectionHandler {
             return;
         }
         trace.destination = resolved.get().text();
-        Destination destination = resolved.get();
-        for (Rewriter rewriter : listener.rewriters()) {
-            destination = rewriter.rewrite(destination, client);
-        }
+        Destination destination = rewrite(listener.rewriters(), resolved.get(), client);
         trace.finalDestination = destination.text();
 
         Optional<Route> route = listener.router().route(new RouteQuery(listener.name(), client.remoteAddress(),
@@ -87,6 +86,8 @@ final class ConnectionHandler {
         }
         LOG.log(DEBUG, () -> "conn.route id=" + trace.id + " dst=" + trace.finalDestination
                 + " route=" + route.get().index());
+        destination = rewrite(route.get().rewriters(), destination, client);
+        trace.finalDestination = destination.text();
 
         SinkResult.Failed failure = null;
         for (SinkPlan sink : route.get().sinks()) {
@@ -107,6 +108,14 @@ final class ConnectionHandler {
         }
         client.reset();
         trace.fail(failure.outcome(), failure.detail());
+    }
+
+    private static Destination rewrite(List<Rewriter> rewriters, Destination destination, ClientConnection client) {
+        Destination rewritten = destination;
+        for (Rewriter rewriter : rewriters) {
+            rewritten = rewriter.rewrite(rewritten, client);
+        }
+        return rewritten;
     }
 
     private Optional<Destination> resolve(ClientConnection client) throws IOException {

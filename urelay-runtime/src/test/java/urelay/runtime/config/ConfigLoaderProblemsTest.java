@@ -259,6 +259,21 @@ class ConfigLoaderProblemsTest {
     }
 
     @Test
+    void routeRewriterRefusalIsPlacedAtTheKeyItNames() {
+        assertEquals(List.of("demo.yaml:10:54: listeners[0].routes[1].rewriters[0].to: equals from;"
+                + " a port map must change the port"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        rewriters: [ { type: port-map, from: 80,"
+                        + " to: 80 } ]")));
+    }
+
+    @Test
+    void routeRewritersMustBeAList() {
+        assertEquals(List.of("demo.yaml:10:20: listeners[0].routes[1].rewriters: expected a list of plugin blocks,"
+                + " found a mapping; write a list such as [ { type: NAME } ]"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        rewriters: { type: port-map }")));
+    }
+
+    @Test
     void missingFileIsOneLine() {
         Path missing = directory.resolve("nowhere.yaml");
         ConfigLoader loader = new ConfigLoader(PluginRegistry.load(getClass().getClassLoader()),

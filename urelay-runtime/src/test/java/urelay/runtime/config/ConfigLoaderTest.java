@@ -189,4 +189,16 @@ class ConfigLoaderTest {
         assertEquals(List.of("private", "lab"),
                 config.listeners().getFirst().router().routes().getFirst().match().listeners());
     }
+
+    @Test
+    void routeRewritersAreCreatedInOrderBesideTheListeners() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO.replace("  - sink: out",
+                "  - sink: out\n        rewriters: [ { type: port-map, from: 80, to: 81 }, { type: port-map, from: 81,"
+                        + " to: 82 } ]"));
+        var routes = config.listeners().getFirst().router().routes();
+
+        assertEquals(List.of(), config.listeners().getFirst().rewriters());
+        assertEquals(List.of(), routes.get(0).rewriters());
+        assertEquals(2, routes.get(1).rewriters().size());
+    }
 }
