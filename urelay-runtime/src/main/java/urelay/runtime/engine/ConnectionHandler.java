@@ -13,7 +13,6 @@ import java.util.Optional;
 import urelay.runtime.audit.AuditLog;
 import urelay.runtime.audit.AuditRecord;
 import urelay.runtime.config.ListenerPlan;
-import urelay.runtime.config.SinkPlan;
 import urelay.runtime.relay.Relay;
 import urelay.runtime.relay.RelayResult;
 import urelay.runtime.route.Route;
@@ -89,25 +88,18 @@ final class ConnectionHandler {
         destination = rewrite(route.get().rewriters(), destination, client);
         trace.finalDestination = destination.text();
 
-        SinkResult.Failed failure = null;
-        for (SinkPlan sink : route.get().sinks()) {
-            trace.sink = sink.name();
-            switch (sink.sink().connect(destination, client)) {
-                case SinkResult.Connected connected -> {
-                    trace.upstream = connected.description();
-                    RelayResult result = relay.run(client, connected.upstream(), listener.idleTimeout());
-                    trace.finish(result);
-                    return;
-                }
-                case SinkResult.Failed failed -> {
-                    failure = failed;
-                    LOG.log(DEBUG, () -> "conn.sink_failed id=" + trace.id + " sink=" + sink.name()
-                            + " outcome=" + failed.outcome().label() + " detail=\"" + failed.detail() + "\"");
-                }
+        SinkChain.Attempt attempt = SinkChain.connect(route.get(), destination, client, trace.id,
+                sink -> trace.sink = sink.name());
+        switch (attempt.result()) {
+            case SinkResult.Connected connected -> {
+                trace.upstream = connected.description();
+                trace.finish(relay.run(client, connected.upstream(), listener.idleTimeout()));
+            }
+            case SinkResult.Failed failed -> {
+                client.reset();
+                trace.fail(failed.outcome(), failed.detail());
             }
         }
-        client.reset();
-        trace.fail(failure.outcome(), failure.detail());
     }
 
     private static Destination rewrite(List<Rewriter> rewriters, Destination destination, ClientConnection client) {

@@ -2,6 +2,7 @@
 package urelay.runtime.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,7 @@ import urelay.runtime.route.Router;
 import urelay.spi.ClientConnection;
 import urelay.spi.Destination;
 import urelay.spi.IpDestination;
+import urelay.spi.Outcome;
 import urelay.spi.Rewriter;
 import urelay.spi.Sink;
 import urelay.spi.SinkResult;
@@ -67,12 +69,16 @@ class ConnectionHandlerTest {
     }
 
     private Map<String, String> handle(List<Rewriter> rewriters, List<Route> routes, int port) {
+        return handle(rewriters, routes, new FakeStreams.Client(port));
+    }
+
+    private Map<String, String> handle(List<Rewriter> rewriters, List<Route> routes, ClientConnection client) {
         Source nothing = List::of;
         ListenerPlan listener = new ListenerPlan("private", "test", nothing,
-                List.of(client -> Optional.of(IpDestination.of(client.localAddress()))), rewriters,
+                List.of(accepted -> Optional.of(IpDestination.of(accepted.localAddress()))), rewriters,
                 new Router(routes), Duration.ZERO);
         new ConnectionHandler(listener, relay, new AuditLog(AuditFormat.JSON, new PrintStream(out, true,
-                StandardCharsets.UTF_8)), new ConnectionIds()).handle(new FakeStreams.Client(port));
+                StandardCharsets.UTF_8)), new ConnectionIds()).handle(client);
         return fields(out.toString(StandardCharsets.UTF_8).strip());
     }
 
@@ -113,5 +119,45 @@ class ConnectionHandlerTest {
         assertEquals("no_route", audit.get("outcome"));
         assertEquals("198.51.100.7:8080", audit.get("final"));
         assertEquals("-", audit.get("sink"));
+    }
+
+    @Test
+    void auditNamesTheSinkThatServedAfterAnotherCouldNotConnect() {
+        SinkPlan down = new SinkPlan("down", "test",
+                (destination, client) -> new SinkResult.Failed(Outcome.REFUSED, "ECONNREFUSED"));
+        SinkPlan out = new SinkPlan("out", "test", new RecordingSink());
+
+        Map<String, String> audit = handle(List.of(), List.of(new Route(0, Match.ANY, List.of(down, out))), 80);
+
+        assertEquals("out", audit.get("sink"));
+        assertEquals("ok", audit.get("outcome"));
+    }
+
+    @Test
+    void auditNamesTheRejectingSinkAndTheSinksAfterItAreNotAsked() {
+        RecordingSink after = new RecordingSink();
+        SinkPlan refuse = new SinkPlan("refuse", "test",
+                (destination, client) -> new SinkResult.Failed(Outcome.REJECTED, "rejected by config"));
+        FakeStreams.Client client = new FakeStreams.Client(80);
+
+        Map<String, String> audit = handle(List.of(), List.of(new Route(0, Match.ANY,
+                List.of(refuse, new SinkPlan("out", "test", after)))), client);
+
+        assertEquals("refuse", audit.get("sink"));
+        assertEquals("rejected", audit.get("outcome"));
+        assertEquals(List.of(), after.destinations);
+        assertTrue(client.reset);
+    }
+
+    @Test
+    void auditNamesTheLastSinkWhenNoneCouldConnect() {
+        SinkPlan a = new SinkPlan("a", "test", (destination, client) -> new SinkResult.Failed(Outcome.TIMEOUT, "a"));
+        SinkPlan b = new SinkPlan("b", "test", (destination, client) -> new SinkResult.Failed(Outcome.ERROR, "b"));
+
+        Map<String, String> audit = handle(List.of(), List.of(new Route(0, Match.ANY, List.of(a, b))), 80);
+
+        assertEquals("b", audit.get("sink"));
+        assertEquals("error", audit.get("outcome"));
+        assertEquals("b", audit.get("detail"));
     }
 }
