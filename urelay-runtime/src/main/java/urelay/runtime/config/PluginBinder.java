@@ -168,7 +168,7 @@ final class PluginBinder {
         try {
             return Optional.of(mapper.readerFor(provider.configType()).readValue(settings));
         } catch (JsonMappingException e) {
-            new BindingProblems(reading, kind, type, provider.configType()).report(path, e);
+            BindingProblems.forPlugin(reading, kind, type, provider.configType()).report(path, e);
         } catch (IOException | RuntimeException e) {
             reading.problems().atValue(path, "the " + kind.word() + " plugin \"" + type
                     + "\" could not read its settings: " + e);
@@ -186,7 +186,8 @@ final class PluginBinder {
             }
             return Optional.ofNullable(instance);
         } catch (IllegalArgumentException e) {
-            new BindingProblems(reading, kind, type, config.getClass()).reportPluginMessage(path, e.getMessage());
+            BindingProblems.forPlugin(reading, kind, type, config.getClass())
+                    .reportPluginMessage(path, e.getMessage());
         } catch (RuntimeException e) {
             reading.problems().atValue(path, "the " + kind.word() + " plugin \"" + type + "\" failed: " + e
                     + "; report this to the plugin's authors");

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.runtime.config;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Set;
 import urelay.runtime.route.Match;
 import urelay.runtime.route.Route;
 import urelay.runtime.route.Router;
+import urelay.spi.BindProfile;
 import urelay.spi.Rewriter;
 
 /**
@@ -19,10 +23,11 @@ import urelay.spi.Rewriter;
  */
 final class RouteReader {
 
-    private static final List<String> ROUTE_KEYS = List.of("match", "sink", "rewriters");
+    private static final List<String> ROUTE_KEYS = List.of("match", "sink", "rewriters", "bind");
 
     private final Reading reading;
     private final PluginBinder binder;
+    private final ObjectMapper mapper;
     private final Map<String, SinkPlan> sinks;
     private final Set<String> sinkNames;
     private final MatchReader matches;
@@ -33,10 +38,11 @@ final class RouteReader {
      *                      sink that had problems of its own is not reported again
      * @param listenerNames every listener name the config gives
      */
-    RouteReader(Reading reading, PluginBinder binder, Map<String, SinkPlan> sinks, Set<String> sinkNames,
-            Set<String> listenerNames) {
+    RouteReader(Reading reading, PluginBinder binder, ObjectMapper mapper, Map<String, SinkPlan> sinks,
+            Set<String> sinkNames, Set<String> listenerNames) {
         this.reading = reading;
         this.binder = binder;
+        this.mapper = mapper;
         this.sinks = sinks;
         this.sinkNames = sinkNames;
         this.matches = new MatchReader(reading, listenerNames);
@@ -77,10 +83,50 @@ final class RouteReader {
         Optional<Match> match = matches.read(path.key("match"), route.get("match"));
         Optional<List<SinkPlan>> targets = targets(path.key("sink"), route.get("sink"));
         Optional<List<Rewriter>> rewriters = binder.rewriters(path.key("rewriters"), route.get("rewriters"), listener);
-        if (match.isEmpty() || targets.isEmpty() || rewriters.isEmpty()) {
+        Optional<Optional<BindProfile>> bind = bind(path.key("bind"), route.get("bind"));
+        if (match.isEmpty() || targets.isEmpty() || rewriters.isEmpty() || bind.isEmpty()
+                || bind.get().isPresent() && !sinksTakeBind(path.key("sink"), route.get("sink"), targets.get())) {
             return Optional.empty();
         }
-        return Optional.of(new Route(index, match.get(), targets.get(), rewriters.get()));
+        return Optional.of(new Route(index, match.get(), targets.get(), rewriters.get(), bind.get()));
+    }
+
+    /**
+     * The route's bind block, read as plugins' bind blocks are: empty inside when the key is
+     * left out, and empty outside after its problems were reported.
+     */
+    private Optional<Optional<BindProfile>> bind(YamlPath path, JsonNode node) {
+        if (Reading.absent(node)) {
+            return Optional.of(Optional.empty());
+        }
+        try {
+            return Optional.of(Optional.of(mapper.readerFor(BindProfile.class).readValue(node)));
+        } catch (JsonMappingException e) {
+            new BindingProblems(reading, "the route", BindProfile.class, false).report(path, e);
+        } catch (IOException e) {
+            reading.problems().atValue(path, "cannot read the bind block: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Whether every sink of a route with a bind honours it; reports each sink that does not. */
+    private boolean sinksTakeBind(YamlPath path, JsonNode node, List<SinkPlan> targets) {
+        List<String> binding = sinks.values().stream().filter(sink -> sink.sink().acceptsBind())
+                .map(SinkPlan::name).toList();
+        String advice = binding.isEmpty() ? "none of the defined sinks does"
+                : "sinks that take it: " + String.join(", ", binding);
+        List<Reading.Item> items = reading.scalarOrList(path, node);
+        boolean all = true;
+        for (int i = 0; i < targets.size(); i++) {
+            SinkPlan sink = targets.get(i);
+            if (!sink.sink().acceptsBind()) {
+                reading.problems().atValue(items.get(i).path(), "sink \"" + sink.name() + "\" (type " + sink.type()
+                        + ") does not take a route's bind; remove bind from this route or name only sinks that"
+                        + " take it; " + advice);
+                all = false;
+            }
+        }
+        return all;
     }
 
     private Optional<List<SinkPlan>> targets(YamlPath path, JsonNode sink) {

@@ -3,16 +3,19 @@ package urelay.runtime.engine;
 
 import static java.lang.System.Logger.Level.DEBUG;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import urelay.runtime.config.SinkPlan;
 import urelay.runtime.route.Route;
+import urelay.spi.BindOptions;
 import urelay.spi.ClientConnection;
 import urelay.spi.Destination;
 import urelay.spi.Outcome;
 import urelay.spi.SinkResult;
 
 /**
- * Tries a route's sinks in order until one connects. The next sink is tried only when the one
+ * Tries a route's sinks in order until one connects, handing each the route's bind when it
+ * has one. The next sink is tried only when the one
  * before could not connect (outcome {@code refused}, {@code timeout}, {@code unreachable} or
  * {@code error}). Any other failure ends the attempt: above all {@code rejected}, so a sink
  * that turns connections away on purpose is never bypassed by a sink listed after it. Runs on
@@ -42,10 +45,13 @@ final class SinkChain {
      */
     static Attempt connect(Route route, Destination destination, ClientConnection client, String id,
             Consumer<SinkPlan> trying) {
+        Optional<BindOptions> bind = route.bind().map(profile -> profile.options(client));
         Attempt attempt = null;
         for (SinkPlan sink : route.sinks()) {
             trying.accept(sink);
-            attempt = new Attempt(sink, sink.sink().connect(destination, client));
+            attempt = new Attempt(sink, bind.isPresent()
+                    ? sink.sink().connect(destination, client, bind.get())
+                    : sink.sink().connect(destination, client));
             if (!(attempt.result() instanceof SinkResult.Failed failed)) {
                 return attempt;
             }

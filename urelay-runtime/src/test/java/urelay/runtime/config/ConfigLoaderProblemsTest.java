@@ -85,7 +85,7 @@ class ConfigLoaderProblemsTest {
     @Test
     void unknownKeyInAPluginBlockListsTheRecordsKeysAndType() {
         assertEquals(List.of("demo.yaml:11:24: sinks.out.connect-timeot: unknown key"
-                + " (did you mean \"connect-timeout\"?); allowed keys: connect-timeout, type"),
+                + " (did you mean \"connect-timeout\"?); allowed keys: bind, connect-timeout, type"),
                 problems(demoWith("connect-timeout: 5s", "connect-timeot: 5s")));
     }
 
@@ -271,6 +271,58 @@ class ConfigLoaderProblemsTest {
         assertEquals(List.of("demo.yaml:10:20: listeners[0].routes[1].rewriters: expected a list of plugin blocks,"
                 + " found a mapping; write a list such as [ { type: NAME } ]"),
                 problems(demoWith("  - sink: out", "  - sink: out\n        rewriters: { type: port-map }")));
+    }
+
+    @Test
+    void routeBindNeedsSinksThatTakeIt() {
+        assertEquals(List.of("demo.yaml:9:16: listeners[0].routes[1].sink[0]: sink \"refuse\" (type reject) does not"
+                + " take a route's bind; remove bind from this route or name only sinks that take it;"
+                + " sinks that take it: out"),
+                problems(demoWith("  - sink: out", "  - sink: [refuse, out]\n        bind: { fwmark: 1 }")
+                        .replace("sinks:\n", "sinks:\n  refuse: { type: reject }\n")));
+    }
+
+    @Test
+    void unknownRouteBindKeyListsTheBindKeys() {
+        assertEquals(List.of("demo.yaml:10:17: listeners[0].routes[1].bind.device: unknown key;"
+                + " allowed keys: address, freebind, fwmark, interface, transparent"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        bind: { device: eth1 }")));
+    }
+
+    @Test
+    void unknownBindKeyInsideAPluginBlockIsPlacedInThatBlock() {
+        assertEquals(List.of("demo.yaml:11:53: sinks.out.bind.fw-mark: unknown key (did you mean \"fwmark\"?);"
+                + " allowed keys: address, freebind, fwmark, interface, transparent"),
+                problems(demoWith("connect-timeout: 5s }", "connect-timeout: 5s, bind: { fw-mark: 1 } }")));
+    }
+
+    @Test
+    void badFwmarkSaysHowToWriteOne() {
+        assertEquals(List.of("demo.yaml:10:25: listeners[0].routes[1].bind.fwmark: \"0xZZ\" is not a mark;"
+                + " allowed 0 to 4294967295, in decimal or as 0x-hex such as 0x10"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        bind: { fwmark: 0xZZ }")));
+    }
+
+    @Test
+    void bindAddressWithTransparentClientIsRefusedAtTheAddress() {
+        assertEquals(List.of("demo.yaml:10:26: listeners[0].routes[1].bind.address: cannot be set with"
+                + " transparent: client, which binds the client's own address"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        bind: { address: 192.0.2.1,"
+                        + " transparent: client }")));
+    }
+
+    @Test
+    void bindThatIsNotAMappingSaysHowToWriteOne() {
+        assertEquals(List.of("demo.yaml:10:15: listeners[0].routes[1].bind: expected a mapping, found text \"eth1\";"
+                + " write a mapping such as { address: 192.0.2.1, interface: eth1 }"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        bind: eth1")));
+    }
+
+    @Test
+    void freebindMustBeTrueOrFalse() {
+        assertEquals(List.of("demo.yaml:10:27: listeners[0].routes[1].bind.freebind: 1 is not true or false;"
+                + " allowed true or false"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        bind: { freebind: 1 }")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import urelay.runtime.route.DomainSuffix;
 import urelay.runtime.route.Match;
 import urelay.runtime.route.PortRange;
 import urelay.runtime.route.RouteQuery;
+import urelay.spi.BindProfile;
 import urelay.spi.IpDestination;
 
 /** A valid config becomes plans holding the plugin instances, with every default filled in. */
@@ -200,5 +202,28 @@ class ConfigLoaderTest {
         assertEquals(List.of(), config.listeners().getFirst().rewriters());
         assertEquals(List.of(), routes.get(0).rewriters());
         assertEquals(2, routes.get(1).rewriters().size());
+    }
+
+    @Test
+    void routeBindIsReadWithTheSameKeysAsASinksBind() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO
+                .replace("connect-timeout: 5s }", "connect-timeout: 5s, bind: { interface: eth1, fwmark: 0x10 } }")
+                .replace("  - sink: out", "  - sink: out\n        bind: { address: \"2001:db8::1\", fwmark: \"0x20\","
+                        + " freebind: true }"));
+
+        assertEquals(new BindProfile(null, "eth1", 16L, null, null),
+                ((DirectSinkProvider.TestSink) config.sinks().get("out").sink()).config().bind());
+        var routes = config.listeners().getFirst().router().routes();
+        assertEquals(Optional.empty(), routes.get(0).bind());
+        assertEquals(Optional.of(new BindProfile("2001:db8::1", null, 32L, true, null)), routes.get(1).bind());
+    }
+
+    @Test
+    void transparentClientBindIsKept() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO.replace("  - sink: out",
+                "  - sink: out\n        bind: { transparent: client }"));
+
+        assertEquals(Optional.of(new BindProfile(null, null, null, null, "client")),
+                config.listeners().getFirst().router().routes().get(1).bind());
     }
 }

@@ -4,19 +4,26 @@ package urelay.runtime.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import urelay.runtime.config.SinkPlan;
 import urelay.runtime.route.Match;
 import urelay.runtime.route.Route;
+import urelay.spi.BindOptions;
+import urelay.spi.BindProfile;
+import urelay.spi.ClientConnection;
 import urelay.spi.Destination;
 import urelay.spi.IpDestination;
 import urelay.spi.Outcome;
+import urelay.spi.Sink;
 import urelay.spi.SinkResult;
 
 class SinkChainTest {
@@ -87,5 +94,57 @@ class SinkChainTest {
         assertEquals("a", attempt.sink().name());
         assertEquals(List.of("a"), asked);
         assertEquals(asked, told);
+    }
+
+    /** Takes a route's bind and remembers what each call was given. */
+    private static final class BindingSink implements Sink {
+        final List<Optional<BindOptions>> calls = new ArrayList<>();
+
+        @Override
+        public SinkResult connect(Destination destination, ClientConnection client) {
+            calls.add(Optional.empty());
+            return new SinkResult.Connected(new FakeStreams.Empty(), "plain");
+        }
+
+        @Override
+        public SinkResult connect(Destination destination, ClientConnection client, BindOptions routeBind) {
+            calls.add(Optional.of(routeBind));
+            return new SinkResult.Connected(new FakeStreams.Empty(), "bound");
+        }
+
+        @Override
+        public boolean acceptsBind() {
+            return true;
+        }
+    }
+
+    @Test
+    void routeWithABindHandsTheSinkItsOptionsForThisClient() {
+        BindingSink sink = new BindingSink();
+        Route route = new Route(0, Match.ANY, List.of(new SinkPlan("out", "test", sink)), List.of(),
+                Optional.of(new BindProfile(null, "eth1", 7L, null, "client")));
+
+        SinkChain.connect(route, DESTINATION, new FakeStreams.Client(443), "test1", plan -> { });
+
+        assertEquals(List.of(Optional.of(new BindOptions(Optional.of(new FakeStreams.Client(443).remoteAddress()),
+                Optional.of("eth1"), OptionalInt.of(7), false, true))), sink.calls);
+    }
+
+    @Test
+    void routeWithoutABindCallsThePlainConnect() {
+        BindingSink sink = new BindingSink();
+
+        SinkChain.connect(new Route(0, Match.ANY, List.of(new SinkPlan("out", "test", sink))), DESTINATION,
+                new FakeStreams.Client(443), "test1", plan -> { });
+
+        assertEquals(List.of(Optional.empty()), sink.calls);
+    }
+
+    @Test
+    void routeRefusesABindWhenASinkCannotTakeIt() {
+        var error = assertThrows(IllegalArgumentException.class, () -> new Route(0, Match.ANY,
+                List.of(connecting("plain")), List.of(), Optional.of(new BindProfile(null, "eth1", null, null, null))));
+
+        assertEquals("sink plain does not take a route's bind", error.getMessage());
     }
 }
