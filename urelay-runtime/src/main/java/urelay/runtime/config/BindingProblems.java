@@ -71,7 +71,7 @@ final class BindingProblems {
 
     /** Reports a failure to bind the block at {@code block} to the config record. */
     void report(YamlPath block, JsonMappingException error) {
-        YamlPath where = block.resolve(relative(error));
+        YamlPath where = written(block.resolve(relative(error)));
         Problems problems = reading.problems();
 
         switch (error) {
@@ -100,10 +100,23 @@ final class BindingProblems {
         String text = message == null ? "the plugin refused its settings" : message;
         Matcher keyed = KEYED_MESSAGE.matcher(text);
         if (keyed.matches() && knownKey(block, keyed.group(1))) {
-            reading.problems().atValue(block.resolve(parse(keyed.group(1))), firstLine(keyed.group(2)));
+            reading.problems().atValue(written(block.resolve(parse(keyed.group(1)))), firstLine(keyed.group(2)));
             return;
         }
         reading.problems().atValue(block, firstLine(text));
+    }
+
+    /**
+     * The path without list indexes the file does not have: a single value bound as a list of
+     * one ({@code ports: 0}) is reported as {@code ports}, not {@code ports[0]}.
+     */
+    private YamlPath written(YamlPath path) {
+        YamlPath place = path;
+        while (!place.segments().isEmpty() && place.segments().getLast() instanceof Integer
+                && reading.document().node(place).isMissingNode()) {
+            place = place.parent();
+        }
+        return place;
     }
 
     private void instantiation(YamlPath where, Throwable cause) {

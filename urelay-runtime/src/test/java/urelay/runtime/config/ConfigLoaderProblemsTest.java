@@ -326,6 +326,12 @@ class ConfigLoaderProblemsTest {
     }
 
     @Test
+    void singlePortInsteadOfAListIsPlacedAtTheKeyNotAtAnItemTheFileDoesNotHave() {
+        assertEquals(List.of("demo.yaml:3:87: listeners[0].source.ports: 0 is not a port; allowed 1-65535"),
+                problems(demoWith("ports: [80, 443, 8080]", "ports: 0")));
+    }
+
+    @Test
     void missingFileIsOneLine() {
         Path missing = directory.resolve("nowhere.yaml");
         ConfigLoader loader = new ConfigLoader(PluginRegistry.load(getClass().getClassLoader()),

@@ -31,6 +31,10 @@ class ConfigMapperTest {
     public record Binding(BindProfile bind) {
     }
 
+    /** Ports as the transparent source takes them: numbers or words, one or a list. */
+    public record Ports(List<String> ports) {
+    }
+
     /** Not public: binding it would need access checks switched off. */
     record Hidden(int port) {
     }
@@ -124,5 +128,18 @@ class ConfigMapperTest {
     private static String path(JsonMappingException error) {
         return error.getPath().stream().map(JsonMappingException.Reference::getFieldName)
                 .collect(Collectors.joining("."));
+    }
+
+    @Test
+    void singleValueWhereAListBelongsIsAListOfOne() throws Exception {
+        assertEquals(new Ports(List.of("default")), mapper.readValue("{\"ports\": \"default\"}", Ports.class));
+        assertEquals(new Ports(List.of("443")), mapper.readValue("{\"ports\": 443}", Ports.class));
+        assertEquals(new Settings(null, null, null, List.of(80)), mapper.readValue("{\"ports\": 80}", Settings.class));
+    }
+
+    @Test
+    void numbersInATextListAreReadAsTheirDigits() throws Exception {
+        assertEquals(new Ports(List.of("53", "default", "8080")),
+                mapper.readValue("{\"ports\": [53, \"default\", 8080]}", Ports.class));
     }
 }
