@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import urelay.runtime.route.Cidr;
 import urelay.runtime.route.Match;
 import urelay.runtime.route.Route;
 import urelay.runtime.route.Router;
@@ -23,7 +24,7 @@ import urelay.spi.Rewriter;
  */
 final class RouteReader {
 
-    private static final List<String> ROUTE_KEYS = List.of("match", "sink", "rewriters", "bind");
+    private static final List<String> ROUTE_KEYS = List.of("match", "sink", "rewriters", "bind", "allow");
 
     private final Reading reading;
     private final PluginBinder binder;
@@ -84,11 +85,12 @@ final class RouteReader {
         Optional<List<SinkPlan>> targets = targets(path.key("sink"), route.get("sink"));
         Optional<List<Rewriter>> rewriters = binder.rewriters(path.key("rewriters"), route.get("rewriters"), listener);
         Optional<Optional<BindProfile>> bind = bind(path.key("bind"), route.get("bind"));
-        if (match.isEmpty() || targets.isEmpty() || rewriters.isEmpty() || bind.isEmpty()
+        Optional<List<Cidr>> allow = matches.cidrs(path.key("allow"), route.get("allow"));
+        if (match.isEmpty() || targets.isEmpty() || rewriters.isEmpty() || bind.isEmpty() || allow.isEmpty()
                 || bind.get().isPresent() && !sinksTakeBind(path.key("sink"), route.get("sink"), targets.get())) {
             return Optional.empty();
         }
-        return Optional.of(new Route(index, match.get(), targets.get(), rewriters.get(), bind.get()));
+        return Optional.of(new Route(index, match.get(), targets.get(), rewriters.get(), bind.get(), allow.get()));
     }
 
     /**

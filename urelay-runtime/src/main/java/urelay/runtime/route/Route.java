@@ -21,9 +21,11 @@ import urelay.spi.Rewriter;
  * @param bind      how the sinks bind their outbound sockets, on top of their own settings;
  *                  when present, every sink {@linkplain urelay.spi.Sink#acceptsBind() accepts}
  *                  a bind
+ * @param allow     the ranges this route may reach despite the guard on destinations (the
+ *                  config's {@code allow}); only read and kept here, for that guard to consult
  */
 public record Route(int index, Match match, List<SinkPlan> sinks, List<Rewriter> rewriters,
-        Optional<BindProfile> bind) {
+        Optional<BindProfile> bind, List<Cidr> allow) {
 
     /** @throws IllegalArgumentException if a part is missing, or a sink cannot take the bind */
     public Route {
@@ -31,6 +33,7 @@ public record Route(int index, Match match, List<SinkPlan> sinks, List<Rewriter>
         Objects.requireNonNull(bind, "bind");
         sinks = List.copyOf(sinks);
         rewriters = List.copyOf(rewriters);
+        allow = List.copyOf(allow);
         if (index < 0) {
             throw new IllegalArgumentException("index must not be negative");
         }
@@ -44,8 +47,8 @@ public record Route(int index, Match match, List<SinkPlan> sinks, List<Rewriter>
         }
     }
 
-    /** A route that only picks sinks: no rewriters or bind of its own. */
+    /** A route that only picks sinks: no rewriters, bind or allowed ranges of its own. */
     public Route(int index, Match match, List<SinkPlan> sinks) {
-        this(index, match, sinks, List.of(), Optional.empty());
+        this(index, match, sinks, List.of(), Optional.empty(), List.of());
     }
 }

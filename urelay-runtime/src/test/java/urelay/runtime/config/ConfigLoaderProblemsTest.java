@@ -332,6 +332,21 @@ class ConfigLoaderProblemsTest {
     }
 
     @Test
+    void badAllowedRangeSaysHowToWriteOne() {
+        assertEquals(List.of("demo.yaml:10:28: listeners[0].routes[1].allow[1]: \"10.0.0.1/8\" is not a CIDR prefix:"
+                + " host bits are set; the prefix is 10.0.0.0/8; write an address and prefix length, such as"
+                + " 203.0.113.0/24 or 2001:db8::/32 (0-32 for IPv4, 0-128 for IPv6)"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        allow: [127.0.0.1, 10.0.0.1/8]")));
+    }
+
+    @Test
+    void unknownRouteKeyListsTheRouteKeys() {
+        assertEquals(List.of("demo.yaml:10:9: listeners[0].routes[1].allowed: unknown key (did you mean \"allow\"?);"
+                + " allowed keys: allow, bind, match, rewriters, sink"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        allowed: [127.0.0.1]")));
+    }
+
+    @Test
     void missingFileIsOneLine() {
         Path missing = directory.resolve("nowhere.yaml");
         ConfigLoader loader = new ConfigLoader(PluginRegistry.load(getClass().getClassLoader()),

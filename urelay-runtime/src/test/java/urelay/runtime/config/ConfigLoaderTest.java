@@ -226,4 +226,15 @@ class ConfigLoaderTest {
         assertEquals(Optional.of(new BindProfile(null, null, null, null, "client")),
                 config.listeners().getFirst().router().routes().get(1).bind());
     }
+
+    @Test
+    void allowedRangesAreKeptOnTheRoute() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO.replace("  - sink: out",
+                "  - sink: out\n        allow: [\"127.0.0.1/32\", \"::1\", 10.0.0.0/8]"));
+        var routes = config.listeners().getFirst().router().routes();
+
+        assertEquals(List.of(), routes.get(0).allow());
+        assertEquals(List.of(Cidr.parse("127.0.0.1/32"), Cidr.parse("::1/128"), Cidr.parse("10.0.0.0/8")),
+                routes.get(1).allow());
+    }
 }

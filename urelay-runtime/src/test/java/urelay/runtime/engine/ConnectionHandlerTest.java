@@ -99,7 +99,8 @@ class ConnectionHandlerTest {
         SinkPlan out = new SinkPlan("out", "test", sink);
         List<Route> routes = List.of(
                 new Route(0, port(80), List.of(out)),
-                new Route(1, port(8080), List.of(out), List.of(port(8080, 9090), port(9090, 9191)), Optional.empty()),
+                new Route(1, port(8080), List.of(out), List.of(port(8080, 9090), port(9090, 9191)),
+                        Optional.empty(), List.of()),
                 new Route(2, port(9090), List.of(out)));
 
         Map<String, String> audit = handle(List.of(port(80, 8080)), routes, 80);

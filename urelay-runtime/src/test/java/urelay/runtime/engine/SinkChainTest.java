@@ -122,7 +122,7 @@ class SinkChainTest {
     void routeWithABindHandsTheSinkItsOptionsForThisClient() {
         BindingSink sink = new BindingSink();
         Route route = new Route(0, Match.ANY, List.of(new SinkPlan("out", "test", sink)), List.of(),
-                Optional.of(new BindProfile(null, "eth1", 7L, null, "client")));
+                Optional.of(new BindProfile(null, "eth1", 7L, null, "client")), List.of());
 
         SinkChain.connect(route, DESTINATION, new FakeStreams.Client(443), "test1", plan -> { });
 
@@ -143,7 +143,8 @@ class SinkChainTest {
     @Test
     void routeRefusesABindWhenASinkCannotTakeIt() {
         var error = assertThrows(IllegalArgumentException.class, () -> new Route(0, Match.ANY,
-                List.of(connecting("plain")), List.of(), Optional.of(new BindProfile(null, "eth1", null, null, null))));
+                List.of(connecting("plain")), List.of(), Optional.of(new BindProfile(null, "eth1", null, null, null)),
+                List.of()));
 
         assertEquals("sink plain does not take a route's bind", error.getMessage());
     }
