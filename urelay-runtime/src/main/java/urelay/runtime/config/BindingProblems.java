@@ -134,8 +134,8 @@ final class BindingProblems {
 
     /** The plugin's record cannot be reached without deep reflection, which the runtime never uses. */
     private void unusableRecord(YamlPath where, String reason) {
-        reading.problems().atValue(where, reader + " cannot bind its settings to " + configType.getName() + ": " + firstLine(reason)
-                + "; its config record must be public, in a package the plugin module exports");
+        reading.problems().atValue(where, reader + " cannot bind its settings to " + configType.getName() + ": "
+                + firstLine(reason) + "; its config record must be public, in a package the plugin module exports");
     }
 
     /** Whether the path's first key is in the YAML or a component of the config record. */

@@ -69,8 +69,9 @@ public record TransparentConfig(Path netns, String address, List<String> ports) 
             throw new IllegalArgumentException("ports[" + index + "]: null is not a port; allowed 1-65535");
         }
         if (!NUMBER.matcher(text).matches()) {
+            String defaults = DEFAULT_PORTS.stream().map(String::valueOf).collect(Collectors.joining(", "));
             throw new IllegalArgumentException("ports[" + index + "]: \"" + text + "\" is not a port; allowed 1-65535,"
-                    + " or default for " + DEFAULT_PORTS.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+                    + " or default for " + defaults);
         }
         long port = Long.parseLong(text);
         if (port < 1 || port > 65535) {
