@@ -26,7 +26,7 @@ public final class HelloSinkProvider implements SinkProvider<HelloSettings> {
 
     @Override
     public String summary() {
-        return "Answers every connection itself with a fixed greeting.";
+        return "answers every connection itself with a fixed greeting";
     }
 
     /** Only prepares the sink: {@code urelay check} calls this too, so it must not touch the network. */
