@@ -37,6 +37,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new RunCommand(console))
                 .addSubcommand(new CheckCommand(console))
                 .addSubcommand(new PluginsCommand(console))
+                .addSubcommand(new ExplainCommand(console))
                 .setOut(writer(console.out()))
                 .setErr(writer(console.err()))
                 .setExecutionExceptionHandler((error, failed, parsed) -> {
