@@ -22,10 +22,17 @@ final class KeyValueLogger implements System.Logger {
 
     private final String name;
     private final Supplier<PrintStream> out;
+    private final Level floor;
 
     KeyValueLogger(String name, Supplier<PrintStream> out) {
+        this(name, out, Level.ALL);
+    }
+
+    /** @param floor messages below it are dropped whatever the configured level */
+    KeyValueLogger(String name, Supplier<PrintStream> out, Level floor) {
         this.name = name;
         this.out = out;
+        this.floor = floor;
     }
 
     @Override
@@ -38,7 +45,8 @@ final class KeyValueLogger implements System.Logger {
         Level threshold = KeyValueLoggerFinder.level();
         return messageLevel != Level.OFF
                 && threshold != Level.OFF
-                && messageLevel.getSeverity() >= threshold.getSeverity();
+                && messageLevel.getSeverity() >= threshold.getSeverity()
+                && messageLevel.getSeverity() >= floor.getSeverity();
     }
 
     @Override

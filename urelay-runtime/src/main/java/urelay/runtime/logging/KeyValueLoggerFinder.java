@@ -34,9 +34,16 @@ public final class KeyValueLoggerFinder extends System.LoggerFinder {
         return level;
     }
 
+    /**
+     * A logger for {@code name}. The JDK's own loggers keep to INFO and above even when urelay
+     * logs at debug: below that they print internals such as a stack trace for every
+     * {@code Runtime.exit}, which would bury urelay's own debug lines.
+     */
     @Override
     public System.Logger getLogger(String name, Module module) {
-        return new KeyValueLogger(name, KeyValueLoggerFinder::standardError);
+        boolean jdk = module.getLayer() == ModuleLayer.boot() && module.isNamed()
+                && (module.getName().startsWith("java.") || module.getName().startsWith("jdk."));
+        return new KeyValueLogger(name, KeyValueLoggerFinder::standardError, jdk ? Level.INFO : Level.ALL);
     }
 
     private static PrintStream standardError() {
