@@ -45,10 +45,11 @@ final class NetnsCommand implements Runnable {
     }
 
     @Command(name = "prepare", mixinStandardHelpOptions = true,
-            description = {"Create the namespace if missing and bring lo up, then either add local routes for",
-                "0.0.0.0/0 and ::/0 (every address is local: for the transparent source) or, with --tproxy,",
-                "an nft TPROXY rule and policy routing (every address and port to one port: for the tproxy",
-                "source). What is already there is kept. Changes only the named namespace."})
+            description = {"Make a namespace ready to capture connections.",
+                "Creates it if missing and brings lo up, then either adds local routes for 0.0.0.0/0 and ::/0",
+                "(every address is local: for the transparent source) or, with --tproxy, an nft TPROXY rule and",
+                "policy routing (every address and port to one port: for the tproxy source). What is already",
+                "there is kept. Changes only the named namespace."})
     static final class Prepare implements Callable<Integer> {
 
         private final Console console;
