@@ -18,6 +18,11 @@ public enum Outcome {
     UNREACHABLE("unreachable"),
     /** A rule or a sink turned the connection away on purpose. */
     REJECTED("rejected"),
+    /**
+     * The guard refused the destination: loopback, link-local, multicast and the like, an
+     * address of urelay's own host, or urelay's own listening socket.
+     */
+    FORBIDDEN("forbidden"),
     /** No route of the listener took the connection. */
     NO_ROUTE("no_route"),
     /** No resolver could say where the client wanted to go. */

@@ -35,6 +35,16 @@ public record AuditLine(String raw, Map<String, String> fields) {
         return value == null || value.equals("-") ? null : value;
     }
 
+    /**
+     * True when the {@code client} field ends in {@code port}. Tests find a connection's line
+     * by port and then compare the whole address, so a wrongly written address fails with
+     * both forms in the message rather than as a missing line.
+     */
+    public boolean hasClientPort(int port) {
+        String client = get("client");
+        return client != null && client.endsWith(":" + port);
+    }
+
     /** The field as a number; throws AssertionError naming the field if it is not one. */
     public long number(String key) {
         String value = get(key);

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A test peer from {@code urelay.e2e.peers} running in its own JVM inside a namespace.
@@ -21,12 +23,14 @@ public final class JavaPeer implements AutoCloseable {
     /** The line a peer prints when it is ready. */
     public static final String READY = "ready";
 
+    private final List<String> command;
     private final Process process;
     private final List<String> stdout = new CopyOnWriteArrayList<>();
     private final CompletableFuture<String> stderr = new CompletableFuture<>();
     private final Thread stdoutReader;
 
-    private JavaPeer(Process process) {
+    private JavaPeer(List<String> command, Process process) {
+        this.command = List.copyOf(command);
         this.process = process;
         this.stdoutReader = Thread.ofVirtual().start(this::readStdout);
         Thread.ofVirtual().start(this::readStderr);
@@ -35,7 +39,7 @@ public final class JavaPeer implements AutoCloseable {
     /** Starts {@code peer} with {@code args} inside {@code netns}. */
     public static JavaPeer start(Netns netns, Class<?> peer, String... args) {
         List<String> command = netns.command(Image.peerCommand(peer, args));
-        return new JavaPeer(Command.start(Command.builder(command)));
+        return new JavaPeer(command, Command.start(Command.builder(command)));
     }
 
     /** Waits, at most {@code limit}, until the peer printed {@value #READY}. */
@@ -63,12 +67,12 @@ public final class JavaPeer implements AutoCloseable {
             }
             stdoutReader.join(Duration.ofSeconds(5));
             String err = stderr.get(5, TimeUnit.SECONDS);
-            return new Command.Result(process.info().commandLine().stream().toList(),
-                    process.exitValue(), String.join("\n", stdout), err);
+            return new Command.Result(command, process.exitValue(), String.join("\n", stdout),
+                    err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (Exception e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not collect the peer's output", e);
         }
     }

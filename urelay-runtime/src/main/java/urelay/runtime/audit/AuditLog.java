@@ -65,6 +65,7 @@ public final class AuditLog {
                 .append(" ms=").append(record.duration().toMillis())
                 .append(" outcome=").append(record.outcome().label())
                 .append(" detail=").append(PlainValue.of(record.detail()))
+                .append(" guard=").append(PlainValue.of(record.guard()))
                 .toString();
     }
 
@@ -86,6 +87,7 @@ public final class AuditLog {
             json.writeNumberField("ms", record.duration().toMillis());
             json.writeStringField("outcome", record.outcome().label());
             json.writeStringField("detail", record.detail());
+            json.writeStringField("guard", record.guard());
             json.writeEndObject();
         } catch (IOException e) {
             // A StringWriter does not fail; this would be a Jackson bug.

@@ -23,7 +23,13 @@ import urelay.spi.Outcome;
  * @param downBytes        bytes relayed from the upstream to the client
  * @param duration         from accept to the end
  * @param outcome          how it ended
+ * @param guard            what the guard decided: {@code -} for an ordinary destination,
+ *                         {@code allowed:RANGE(REASON)} when a route's allow list opened it,
+ *                         {@code forbidden:REASON} when it was refused
  * @param detail           a short reason, such as an errno name, or {@code -}
+ * @param guard            what the guard decided: {@code -} for an ordinary destination,
+ *                         {@code allowed:RANGE(REASON)} when a route's allow list opened it,
+ *                         {@code forbidden:REASON} when it refused it
  */
 public record AuditRecord(
         String id,
@@ -38,7 +44,8 @@ public record AuditRecord(
         long downBytes,
         Duration duration,
         Outcome outcome,
-        String detail) {
+        String detail,
+        String guard) {
 
     /** @throws IllegalArgumentException if a byte count or the duration is negative */
     public AuditRecord {
@@ -53,6 +60,7 @@ public record AuditRecord(
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(guard, "guard");
         if (upBytes < 0 || downBytes < 0) {
             throw new IllegalArgumentException("byte counts must not be negative");
         }

@@ -130,6 +130,7 @@ final class ConnectionHandler {
         long downBytes;
         Outcome outcome = Outcome.ERROR;
         String detail = "-";
+        String guard = "-";
 
         Trace(String id, Instant start, long startNanos) {
             this.id = id;
@@ -152,7 +153,7 @@ final class ConnectionHandler {
         AuditRecord record(String listener, ClientConnection client) {
             Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
             return new AuditRecord(id, start, listener, client.remoteAddress(), destination, finalDestination,
-                    sink, upstream, upBytes, downBytes, duration, outcome, detail);
+                    sink, upstream, upBytes, downBytes, duration, outcome, detail, guard);
         }
     }
 }

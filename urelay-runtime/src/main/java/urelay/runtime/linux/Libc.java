@@ -122,6 +122,9 @@ public final class Libc {
     private static final MethodHandle SETNS = call("setns", JAVA_INT, JAVA_INT, JAVA_INT);
     private static final MethodHandle OPEN = variadic("open", 2, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
     private static final MethodHandle FCNTL = variadic("fcntl", 2, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle GETIFADDRS = call("getifaddrs", JAVA_INT, ADDRESS);
+    private static final MethodHandle FREEIFADDRS = LINKER.downcallHandle(
+            LIBC.find("freeifaddrs").orElseThrow(), FunctionDescriptor.ofVoid(ADDRESS));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(
             LIBC.find("strerror").orElseThrow(),
             FunctionDescriptor.of(ADDRESS.withTargetLayout(java.lang.foreign.MemoryLayout.sequenceLayout(
@@ -298,6 +301,23 @@ public final class Libc {
     public static int fcntl(int fd, int command, int argument) {
         try {
             return (int) FCNTL.invokeExact(CAPTURED.get(), fd, command, argument);
+        } catch (Throwable e) {
+            throw linkFailure(e);
+        }
+    }
+
+    /** Fills {@code head} with a pointer to a list of {@code struct ifaddrs}; free it with {@link #freeifaddrs}. */
+    public static int getifaddrs(MemorySegment head) {
+        try {
+            return (int) GETIFADDRS.invokeExact(CAPTURED.get(), head);
+        } catch (Throwable e) {
+            throw linkFailure(e);
+        }
+    }
+
+    public static void freeifaddrs(MemorySegment list) {
+        try {
+            FREEIFADDRS.invokeExact(list);
         } catch (Throwable e) {
             throw linkFailure(e);
         }

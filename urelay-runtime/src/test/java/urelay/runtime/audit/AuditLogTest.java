@@ -22,7 +22,7 @@ class AuditLogTest {
     private static AuditRecord record(InetSocketAddress client, String detail) {
         return new AuditRecord("00a3f1", Instant.parse("2026-12-04T15:00:00.123Z"), "private",
                 client, "198.51.100.7:80", "198.51.100.7:80", "out", "198.51.100.7:80",
-                75, 850, Duration.ofMillis(3), Outcome.OK, detail);
+                75, 850, Duration.ofMillis(3), Outcome.OK, detail, "-");
     }
 
     private static InetSocketAddress v4Client() throws Exception {
@@ -33,7 +33,7 @@ class AuditLogTest {
     void plainLineHasEveryFieldInFixedOrder() throws Exception {
         assertEquals("conn.end time=2026-12-04T15:00:00.123Z id=00a3f1 listener=private"
                 + " client=192.0.2.10:51514 dst=198.51.100.7:80 final=198.51.100.7:80 sink=out"
-                + " upstream=198.51.100.7:80 up_bytes=75 down_bytes=850 ms=3 outcome=ok detail=-",
+                + " upstream=198.51.100.7:80 up_bytes=75 down_bytes=850 ms=3 outcome=ok detail=- guard=-",
                 AuditLog.plain(record(v4Client(), "-")));
     }
 
@@ -41,7 +41,7 @@ class AuditLogTest {
     void plainLineQuotesOnlyValuesWithSpacesOrQuotes() throws Exception {
         String line = AuditLog.plain(record(v4Client(), "said \"no\" \\ twice"));
 
-        assertEquals("detail=\"said \\\"no\\\" \\\\ twice\"", line.substring(line.indexOf("detail=")));
+        assertEquals("detail=\"said \\\"no\\\" \\\\ twice\" guard=-", line.substring(line.indexOf("detail=")));
     }
 
     @Test
@@ -56,7 +56,7 @@ class AuditLogTest {
         JsonNode json = new ObjectMapper().readTree(AuditLog.json(record(v4Client(), "a \"b\"")));
 
         assertEquals(List.of("time", "id", "listener", "client", "dst", "final", "sink",
-                "upstream", "up_bytes", "down_bytes", "ms", "outcome", "detail"), names(json));
+                "upstream", "up_bytes", "down_bytes", "ms", "outcome", "detail", "guard"), names(json));
         assertEquals("2026-12-04T15:00:00.123Z", json.get("time").asText());
         assertEquals("192.0.2.10:51514", json.get("client").asText());
         assertEquals(75, json.get("up_bytes").asLong());
