@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The setup blocks of the pages in {@code docs/}, which the end-to-end tests run as they
@@ -36,6 +39,35 @@ public final class DocSnippets {
             text.append(lines.get(i)).append('\n');
         }
         throw new IllegalStateException("docs/" + page + ": block " + id + " is not closed");
+    }
+
+    /**
+     * Block {@code id} of {@code page} with every whole word {@code word} (a namespace name
+     * such as {@code lab}) replaced by {@code name}, the namespace a test made.
+     */
+    public static String get(String page, String id, String word, String name) {
+        return get(page, id).replaceAll("\\b" + Pattern.quote(word) + "\\b", Matcher.quoteReplacement(name));
+    }
+
+    /**
+     * The output lines of block {@code id}, which starts with the command as typed after
+     * {@code $ }; {@code word} is replaced by {@code name} as in {@link #get(String, String, String, String)}.
+     */
+    public static List<String> output(String page, String id, String word, String name) {
+        List<String> lines = get(page, id, word, name).lines().toList();
+        if (lines.isEmpty() || !lines.getFirst().startsWith("$ ")) {
+            throw new IllegalStateException("docs/" + page + ": block " + id + " does not start with \"$ \"");
+        }
+        return lines.subList(1, lines.size());
+    }
+
+    /**
+     * Runs shell block {@code id} of {@code page}, with {@code word} replaced by
+     * {@code name}, with {@code sh -eu} where the test runs; for blocks that act on a
+     * named namespace only ({@code ip netns add NAME}, {@code ip -n NAME ...}).
+     */
+    public static Command.Result runNaming(String page, String id, String word, String name) {
+        return Command.run(Duration.ofSeconds(30), List.of("sh", "-eu", "-c", get(page, id, word, name))).orThrow();
     }
 
     /**

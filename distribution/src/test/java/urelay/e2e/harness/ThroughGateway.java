@@ -52,9 +52,10 @@ public final class ThroughGateway {
             assertEquals(clients.get(i), curl.localIp());
 
             String destination = destinations.get(i);
-            AuditLine audit = urelay.awaitAudit(AUDIT_LIMIT, "for client " + curl.client(),
-                    line -> curl.client().equals(line.get("client")));
+            AuditLine audit = urelay.awaitAudit(AUDIT_LIMIT, "for client port " + curl.localPort(),
+                    line -> line.hasClientPort(curl.localPort()));
             assertAll(audit.raw(),
+                    () -> assertEquals(curl.client(), audit.get("client")),
                     () -> assertEquals(listener, audit.get("listener")),
                     () -> assertEquals(destination, audit.get("dst")),
                     () -> assertEquals(destination, audit.get("upstream")),
