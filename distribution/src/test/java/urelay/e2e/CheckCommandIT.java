@@ -81,6 +81,27 @@ class CheckCommandIT {
         assertFalse(lan.listens(PORT));
     }
 
+    @Test
+    void acceptsEveryRouteKeyBindBlocksAndDefaultPortsWithTheShippedPlugins() {
+        String routes = """
+                      - match: { listener: lan, client-cidr: ["192.0.2.0/24"], domain: [.example.org], port: 443 }
+                        rewriters: [ { type: ip-rewrite, mode: nat64 } ]
+                        bind: { address: "2001:db8::1", interface: eth0, fwmark: 0x20, freebind: true }
+                        allow: ["127.0.0.1/32", "::1"]
+                        sink: [out, spare]
+                      - bind: { transparent: client, fwmark: "16" }
+                        sink: out
+                """;
+        String source = "{ type: transparent, netns: %s, ports: [default, %d] }".formatted(lan.path(), PORT);
+        String yaml = Configs.config("json", Configs.listener("lan", source, routes))
+                .replace("sinks:\n", "sinks:\n  spare: { type: direct, bind: { interface: eth1 } }\n");
+
+        Command.Result check = check("every-key", yaml);
+
+        assertEquals(0, check.exit(), check.err());
+        assertFalse(lan.listens(PORT));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("badConfigs")
     void rejectsABadConfigWithExitCodeTwoAndOneLineNamingTheFile(String name, String yaml) {

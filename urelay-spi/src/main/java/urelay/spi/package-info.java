@@ -17,7 +17,8 @@
  * binds to a component {@code connectTimeout}). Supported component types: {@code String},
  * {@code int}/{@code Integer}, {@code boolean}, {@link java.time.Duration} (written
  * {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}), {@link java.nio.file.Path},
- * {@link java.net.InetAddress}, lists of these, and nested records. A compact constructor
+ * {@link java.net.InetAddress}, {@link urelay.spi.BindProfile} (a {@code bind} block, read by
+ * the runtime with the same keys everywhere), lists of these, and nested records. A compact constructor
  * that throws {@link java.lang.IllegalArgumentException} reports a config error; its message
  * should name the key and say what is allowed.
  *

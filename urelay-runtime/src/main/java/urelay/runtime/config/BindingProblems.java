@@ -46,25 +46,38 @@ final class BindingProblems {
             Map.entry(String.class, "text"));
 
     private final Reading reading;
-    private final Kind kind;
-    private final String type;
+    /** Who reads the settings, as problems name it: {@code the sink plugin "direct"}. */
+    private final String reader;
     private final Class<?> configType;
+    /** Whether the block also has a {@code type} key, which then counts as allowed. */
+    private final boolean typed;
 
-    BindingProblems(Reading reading, Kind kind, String type, Class<?> configType) {
+    /**
+     * @param reader     who reads the settings, as problems name it
+     * @param configType the type the settings bind to
+     * @param typed      whether the block also has a {@code type} key, as plugin blocks do
+     */
+    BindingProblems(Reading reading, String reader, Class<?> configType, boolean typed) {
         this.reading = reading;
-        this.kind = kind;
-        this.type = type;
+        this.reader = reader;
         this.configType = configType;
+        this.typed = typed;
+    }
+
+    /** Problems of binding a plugin block of role {@code kind} and provider {@code type}. */
+    static BindingProblems forPlugin(Reading reading, Kind kind, String type, Class<?> configType) {
+        return new BindingProblems(reading, "the " + kind.word() + " plugin \"" + type + "\"", configType, true);
     }
 
     /** Reports a failure to bind the block at {@code block} to the config record. */
     void report(YamlPath block, JsonMappingException error) {
-        YamlPath where = block.resolve(relative(error));
+        YamlPath where = written(block.resolve(relative(error)));
         Problems problems = reading.problems();
 
         switch (error) {
             case UnrecognizedPropertyException unknown -> {
-                TreeSet<String> allowed = allowedKeys(unknown, where.equals(block.key(unknown.getPropertyName())));
+                TreeSet<String> allowed = allowedKeys(unknown,
+                        typed && where.equals(block.key(unknown.getPropertyName())));
                 problems.atKey(where, "unknown key" + Suggestion.didYouMean(unknown.getPropertyName(), allowed)
                         + "; allowed keys: " + String.join(", ", allowed));
             }
@@ -87,10 +100,23 @@ final class BindingProblems {
         String text = message == null ? "the plugin refused its settings" : message;
         Matcher keyed = KEYED_MESSAGE.matcher(text);
         if (keyed.matches() && knownKey(block, keyed.group(1))) {
-            reading.problems().atValue(block.resolve(parse(keyed.group(1))), firstLine(keyed.group(2)));
+            reading.problems().atValue(written(block.resolve(parse(keyed.group(1)))), firstLine(keyed.group(2)));
             return;
         }
         reading.problems().atValue(block, firstLine(text));
+    }
+
+    /**
+     * The path without list indexes the file does not have: a single value bound as a list of
+     * one ({@code ports: 0}) is reported as {@code ports}, not {@code ports[0]}.
+     */
+    private YamlPath written(YamlPath path) {
+        YamlPath place = path;
+        while (!place.segments().isEmpty() && place.segments().getLast() instanceof Integer
+                && reading.document().node(place).isMissingNode()) {
+            place = place.parent();
+        }
+        return place;
     }
 
     private void instantiation(YamlPath where, Throwable cause) {
@@ -102,15 +128,14 @@ final class BindingProblems {
             unusableRecord(where, denied.getMessage());
             return;
         }
-        reading.problems().atValue(where, "the " + kind.word() + " plugin \"" + type
-                + "\" failed to read its settings: " + cause + "; report this to the plugin's authors");
+        reading.problems().atValue(where, reader + " failed to read its settings: " + cause
+                + "; report this to the plugin's authors");
     }
 
     /** The plugin's record cannot be reached without deep reflection, which the runtime never uses. */
     private void unusableRecord(YamlPath where, String reason) {
-        reading.problems().atValue(where, "the " + kind.word() + " plugin \"" + type + "\" cannot bind its settings to "
-                + configType.getName() + ": " + firstLine(reason)
-                + "; its config record must be public, in a package the plugin module exports");
+        reading.problems().atValue(where, reader + " cannot bind its settings to " + configType.getName() + ": "
+                + firstLine(reason) + "; its config record must be public, in a package the plugin module exports");
     }
 
     /** Whether the path's first key is in the YAML or a component of the config record. */

@@ -80,7 +80,8 @@ public final class ConfigLoader {
         PluginBinder binder = new PluginBinder(reading, registry, network, mapper);
         Set<String> sinkNames = new LinkedHashSet<>();
         Map<String, SinkPlan> sinks = sinks(reading, binder, root.get("sinks"), sinkNames);
-        RouteReader routes = new RouteReader(reading, sinks, sinkNames);
+        Set<String> listenerNames = ListenerReader.names(root.get("listeners"));
+        RouteReader routes = new RouteReader(reading, binder, mapper, sinks, sinkNames, listenerNames);
         var listeners = new ListenerReader(reading, binder, routes).read(YamlPath.ROOT.key("listeners"),
                 root.get("listeners"));
         Optional<AuditFormat> audit = audit(reading, root.get("audit"));

@@ -19,14 +19,16 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import urelay.spi.BindProfile;
 
 /**
  * Builds the {@link ObjectMapper} that binds a plugin's YAML block to its config record.
  *
  * <p>It never uses deep reflection: access checks stay on, so a config record only needs to
  * be public in an exported package and the plugin module need not open anything. Keys are
- * kebab case, unknown keys are errors, and durations, addresses and paths are read by the
- * runtime's own rules: addresses must be literals, so reading a config never asks DNS.
+ * kebab case, unknown keys are errors, and durations, addresses, paths and {@code bind}
+ * blocks are read by the runtime's own rules: addresses must be literals, so reading a config
+ * never asks DNS.
  */
 final class ConfigMapper {
 
@@ -40,6 +42,7 @@ final class ConfigMapper {
         values.addDeserializer(InetSocketAddress.class,
                 new TextDeserializer<>(InetSocketAddress.class, ConfigMapper::socketAddress));
         values.addDeserializer(Path.class, new TextDeserializer<>(Path.class, ConfigMapper::path));
+        values.addDeserializer(BindProfile.class, new BindProfileDeserializer());
 
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -48,6 +51,8 @@ final class ConfigMapper {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                // One value where a list is expected is a list of one, as for route conditions.
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .addModule(values)
                 .build();
     }

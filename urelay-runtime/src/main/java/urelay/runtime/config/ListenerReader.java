@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntFunction;
+import java.util.Set;
 import urelay.runtime.plugin.Kind;
 import urelay.runtime.route.Router;
 import urelay.spi.Resolver;
@@ -36,6 +37,23 @@ final class ListenerReader {
         this.reading = reading;
         this.binder = binder;
         this.routes = routes;
+    }
+
+    /**
+     * The names the listeners give, read ahead of the listeners themselves so a route can
+     * name a listener further down; whether each name is valid is checked with its listener.
+     */
+    static Set<String> names(JsonNode listeners) {
+        Set<String> found = new LinkedHashSet<>();
+        if (listeners != null && listeners.isArray()) {
+            for (JsonNode listener : listeners) {
+                JsonNode name = listener.get("name");
+                if (name != null && name.isValueNode() && !name.isNull()) {
+                    found.add(name.asText());
+                }
+            }
+        }
+        return found;
     }
 
     /** The listeners, or empty when any of them has a problem. */
@@ -67,8 +85,9 @@ final class ListenerReader {
         String context = name.orElse("listener");
         var source = binder.source(path.key("source"), listener.get("source"), context);
         Optional<List<Resolver>> resolvers = resolvers(path.key("resolvers"), listener.get("resolvers"), context);
-        Optional<List<Rewriter>> rewriters = rewriters(path.key("rewriters"), listener.get("rewriters"), context);
-        Optional<Router> router = routes.read(path.key("routes"), listener.get("routes"));
+        Optional<List<Rewriter>> rewriters = binder.rewriters(path.key("rewriters"), listener.get("rewriters"),
+                context);
+        Optional<Router> router = routes.read(path.key("routes"), listener.get("routes"), context);
         Optional<Duration> idle = idleTimeout(path.key("idle-timeout"), listener.get("idle-timeout"));
 
         if (name.isEmpty() || source.isEmpty() || resolvers.isEmpty() || rewriters.isEmpty() || router.isEmpty()
@@ -112,29 +131,8 @@ final class ListenerReader {
                     + DEFAULT_RESOLVER);
             return Optional.empty();
         }
-        return plugins(path, node, index -> binder.resolver(path.index(index), node.get(index), context)
+        return binder.list(path, node, index -> binder.resolver(path.index(index), node.get(index), context)
                 .map(PluginBinder.Bound::instance));
-    }
-
-    private Optional<List<Rewriter>> rewriters(YamlPath path, JsonNode node, String context) {
-        if (Reading.absent(node)) {
-            return Optional.of(List.of());
-        }
-        return plugins(path, node, index -> binder.rewriter(path.index(index), node.get(index), context)
-                .map(PluginBinder.Bound::instance));
-    }
-
-    private <T> Optional<List<T>> plugins(YamlPath path, JsonNode node, IntFunction<Optional<T>> one) {
-        if (!node.isArray()) {
-            reading.problems().atValue(path, "expected a list of plugin blocks, found " + Reading.describe(node)
-                    + "; write a list such as [ { type: NAME } ]");
-            return Optional.empty();
-        }
-        List<T> made = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            one.apply(i).ifPresent(made::add);
-        }
-        return made.size() == node.size() ? Optional.of(made) : Optional.empty();
     }
 
     private Optional<Duration> idleTimeout(YamlPath path, JsonNode node) {

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import urelay.runtime.plugin.Kind;
 import urelay.runtime.plugin.Lookup;
 import urelay.runtime.plugin.PluginRegistry;
@@ -61,6 +64,33 @@ final class PluginBinder {
 
     Optional<Bound<Sink>> sink(YamlPath path, JsonNode block, String name) {
         return bind(Kind.SINK, path, block, name, registry::sink, PluginBinder::newSink);
+    }
+
+    /**
+     * A {@code rewriters} list (a listener's or a route's): each block made into a rewriter, in
+     * order; an absent list is empty.
+     *
+     * @param name the name lent to each rewriter: the listener's
+     */
+    Optional<List<Rewriter>> rewriters(YamlPath path, JsonNode node, String name) {
+        if (Reading.absent(node)) {
+            return Optional.of(List.of());
+        }
+        return list(path, node, index -> rewriter(path.index(index), node.get(index), name).map(Bound::instance));
+    }
+
+    /** A list of plugin blocks made one by one with {@code one}, or empty when any has a problem. */
+    <T> Optional<List<T>> list(YamlPath path, JsonNode node, IntFunction<Optional<T>> one) {
+        if (!node.isArray()) {
+            reading.problems().atValue(path, "expected a list of plugin blocks, found " + Reading.describe(node)
+                    + "; write a list such as [ { type: NAME } ]");
+            return Optional.empty();
+        }
+        List<T> made = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            one.apply(i).ifPresent(made::add);
+        }
+        return made.size() == node.size() ? Optional.of(made) : Optional.empty();
     }
 
     /** Whether a provider of {@code type} is installed for the role. */
@@ -138,7 +168,7 @@ final class PluginBinder {
         try {
             return Optional.of(mapper.readerFor(provider.configType()).readValue(settings));
         } catch (JsonMappingException e) {
-            new BindingProblems(reading, kind, type, provider.configType()).report(path, e);
+            BindingProblems.forPlugin(reading, kind, type, provider.configType()).report(path, e);
         } catch (IOException | RuntimeException e) {
             reading.problems().atValue(path, "the " + kind.word() + " plugin \"" + type
                     + "\" could not read its settings: " + e);
@@ -156,7 +186,8 @@ final class PluginBinder {
             }
             return Optional.ofNullable(instance);
         } catch (IllegalArgumentException e) {
-            new BindingProblems(reading, kind, type, config.getClass()).reportPluginMessage(path, e.getMessage());
+            BindingProblems.forPlugin(reading, kind, type, config.getClass())
+                    .reportPluginMessage(path, e.getMessage());
         } catch (RuntimeException e) {
             reading.problems().atValue(path, "the " + kind.word() + " plugin \"" + type + "\" failed: " + e
                     + "; report this to the plugin's authors");

@@ -8,14 +8,15 @@ import static java.lang.System.Logger.Level.WARNING;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import urelay.runtime.audit.AuditLog;
 import urelay.runtime.audit.AuditRecord;
 import urelay.runtime.config.ListenerPlan;
-import urelay.runtime.config.SinkPlan;
 import urelay.runtime.relay.Relay;
 import urelay.runtime.relay.RelayResult;
 import urelay.runtime.route.Route;
+import urelay.runtime.route.RouteQuery;
 import urelay.spi.ClientConnection;
 import urelay.spi.Destination;
 import urelay.spi.Outcome;
@@ -24,8 +25,9 @@ import urelay.spi.Rewriter;
 import urelay.spi.SinkResult;
 
 /**
- * Takes one accepted connection of a listener through the pipeline: resolvers, rewriters,
- * route, sink, relay, and finally one audit line. Runs on the connection's virtual thread;
+ * Takes one accepted connection of a listener through the pipeline: resolvers, the listener's
+ * rewriters, the route (chosen on the destination those rewriters left), the route's own
+ * rewriters, sink, relay, and finally one audit line. Runs on the connection's virtual thread;
  * owns the client stream until the relay takes it, and always closes it.
  */
 final class ConnectionHandler {
@@ -71,13 +73,11 @@ final class ConnectionHandler {
             return;
         }
         trace.destination = resolved.get().text();
-        Destination destination = resolved.get();
-        for (Rewriter rewriter : listener.rewriters()) {
-            destination = rewriter.rewrite(destination, client);
-        }
+        Destination destination = rewrite(listener.rewriters(), resolved.get(), client);
         trace.finalDestination = destination.text();
 
-        Optional<Route> route = listener.router().route(destination);
+        Optional<Route> route = listener.router().route(new RouteQuery(listener.name(), client.remoteAddress(),
+                destination));
         if (route.isEmpty()) {
             client.reset();
             trace.fail(Outcome.NO_ROUTE, "no route matches " + destination.text());
@@ -85,26 +85,29 @@ final class ConnectionHandler {
         }
         LOG.log(DEBUG, () -> "conn.route id=" + trace.id + " dst=" + trace.finalDestination
                 + " route=" + route.get().index());
+        destination = rewrite(route.get().rewriters(), destination, client);
+        trace.finalDestination = destination.text();
 
-        SinkResult.Failed failure = null;
-        for (SinkPlan sink : route.get().sinks()) {
-            trace.sink = sink.name();
-            switch (sink.sink().connect(destination, client)) {
-                case SinkResult.Connected connected -> {
-                    trace.upstream = connected.description();
-                    RelayResult result = relay.run(client, connected.upstream(), listener.idleTimeout());
-                    trace.finish(result);
-                    return;
-                }
-                case SinkResult.Failed failed -> {
-                    failure = failed;
-                    LOG.log(DEBUG, () -> "conn.sink_failed id=" + trace.id + " sink=" + sink.name()
-                            + " outcome=" + failed.outcome().label() + " detail=\"" + failed.detail() + "\"");
-                }
+        SinkChain.Attempt attempt = SinkChain.connect(route.get(), destination, client, trace.id,
+                sink -> trace.sink = sink.name());
+        switch (attempt.result()) {
+            case SinkResult.Connected connected -> {
+                trace.upstream = connected.description();
+                trace.finish(relay.run(client, connected.upstream(), listener.idleTimeout()));
+            }
+            case SinkResult.Failed failed -> {
+                client.reset();
+                trace.fail(failed.outcome(), failed.detail());
             }
         }
-        client.reset();
-        trace.fail(failure.outcome(), failure.detail());
+    }
+
+    private static Destination rewrite(List<Rewriter> rewriters, Destination destination, ClientConnection client) {
+        Destination rewritten = destination;
+        for (Rewriter rewriter : rewriters) {
+            rewritten = rewriter.rewrite(rewritten, client);
+        }
+        return rewritten;
     }
 
     private Optional<Destination> resolve(ClientConnection client) throws IOException {

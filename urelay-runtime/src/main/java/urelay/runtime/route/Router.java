@@ -3,11 +3,11 @@ package urelay.runtime.route;
 
 import java.util.List;
 import java.util.Optional;
-import urelay.spi.Destination;
 
 /**
- * Picks a listener's route for a destination: the routes are tried in order and the first
- * whose match holds wins. Immutable; any thread may call it.
+ * Picks a listener's route for a connection: the routes are tried in order and the first
+ * whose match holds wins. The destination it is asked about is the one the listener's
+ * rewriters produced. Immutable; any thread may call it.
  */
 public final class Router {
 
@@ -23,10 +23,10 @@ public final class Router {
         return routes;
     }
 
-    /** The first route whose match holds for {@code destination}, or empty for none. */
-    public Optional<Route> route(Destination destination) {
+    /** The first route whose match holds for {@code query}, or empty for none. */
+    public Optional<Route> route(RouteQuery query) {
         for (Route route : routes) {
-            if (route.match().matches(destination)) {
+            if (route.match().matches(query)) {
                 return Optional.of(route);
             }
         }

@@ -12,11 +12,16 @@ import urelay.spi.SinkResult;
 /** A sink that keeps its config and connects nowhere. */
 public final class DirectSinkProvider implements SinkProvider<DirectConfig> {
 
-    /** The sink made from a config, so tests can look at what was bound. */
+    /** The sink made from a config, so tests can look at what was bound; takes a route's bind. */
     public record TestSink(DirectConfig config) implements Sink {
         @Override
         public SinkResult connect(Destination destination, ClientConnection client) {
             return new SinkResult.Failed(Outcome.REJECTED, "test sink");
+        }
+
+        @Override
+        public boolean acceptsBind() {
+            return true;
         }
     }
 

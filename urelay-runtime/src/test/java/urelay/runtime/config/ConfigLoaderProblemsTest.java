@@ -29,6 +29,9 @@ class ConfigLoaderProblemsTest {
             audit: { format: json }
             """;
 
+    /** The demo's first match, which the match tests replace. */
+    private static final String MATCH = "{ cidr: [\"203.0.113.0/24\"], port: [\"8000-8999\"] }";
+
     @TempDir
     Path directory;
 
@@ -82,7 +85,7 @@ class ConfigLoaderProblemsTest {
     @Test
     void unknownKeyInAPluginBlockListsTheRecordsKeysAndType() {
         assertEquals(List.of("demo.yaml:11:24: sinks.out.connect-timeot: unknown key"
-                + " (did you mean \"connect-timeout\"?); allowed keys: connect-timeout, type"),
+                + " (did you mean \"connect-timeout\"?); allowed keys: bind, connect-timeout, type"),
                 problems(demoWith("connect-timeout: 5s", "connect-timeot: 5s")));
     }
 
@@ -223,6 +226,124 @@ class ConfigLoaderProblemsTest {
         assertEquals(List.of("demo.yaml:7:51: listeners[0].routes[0].match.port[0]: \"http\" is not a port number;"
                 + " allowed a port 1-65535 such as 80, or a range such as 8000-8999 whose start is not above its end"),
                 problems(demoWith("8000-8999", "http")));
+    }
+
+    @Test
+    void matchNamingAnUnknownListenerListsTheListeners() {
+        assertEquals(List.of("demo.yaml:7:28: listeners[0].routes[0].match.listener: no listener named \"privat\""
+                + " (did you mean \"private\"?); defined listeners: private"),
+                problems(demoWith(MATCH, "{ listener: privat }")));
+    }
+
+    @Test
+    void badClientCidrSaysWhatIsWrongAndHowToWriteOne() {
+        assertEquals(List.of("demo.yaml:7:39: listeners[0].routes[0].match.client-cidr[1]: \"192.0.2.1/24\" is not"
+                + " a CIDR prefix: host bits are set; the prefix is 192.0.2.0/24; write an address and prefix length,"
+                + " such as 203.0.113.0/24 or 2001:db8::/32 (0-32 for IPv4, 0-128 for IPv6)"),
+                problems(demoWith(MATCH, "{ client-cidr: [\"::1\", 192.0.2.1/24] }")));
+    }
+
+    @Test
+    void addressGivenAsADomainPointsToCidr() {
+        assertEquals(List.of("demo.yaml:7:27: listeners[0].routes[0].match.domain[0]: \"192.0.2.1\" is not a domain"
+                + " name: it looks like an IP address; match addresses with cidr; write a domain name such as"
+                + " example.org, which also matches the names below it; a leading dot is allowed"),
+                problems(demoWith(MATCH, "{ domain: [192.0.2.1] }")));
+    }
+
+    @Test
+    void unknownMatchKeyListsTheConditions() {
+        assertEquals(List.of("demo.yaml:7:18: listeners[0].routes[0].match.domains: unknown key"
+                + " (did you mean \"domain\"?); allowed keys: cidr, client-cidr, domain, listener, port"),
+                problems(demoWith(MATCH, "{ domains: [example.org] }")));
+    }
+
+    @Test
+    void routeRewriterRefusalIsPlacedAtTheKeyItNames() {
+        assertEquals(List.of("demo.yaml:10:54: listeners[0].routes[1].rewriters[0].to: equals from;"
+                + " a port map must change the port"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        rewriters: [ { type: port-map, from: 80,"
+                        + " to: 80 } ]")));
+    }
+
+    @Test
+    void routeRewritersMustBeAList() {
+        assertEquals(List.of("demo.yaml:10:20: listeners[0].routes[1].rewriters: expected a list of plugin blocks,"
+                + " found a mapping; write a list such as [ { type: NAME } ]"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        rewriters: { type: port-map }")));
+    }
+
+    @Test
+    void routeBindNeedsSinksThatTakeIt() {
+        assertEquals(List.of("demo.yaml:9:16: listeners[0].routes[1].sink[0]: sink \"refuse\" (type reject) does not"
+                + " take a route's bind; remove bind from this route or name only sinks that take it;"
+                + " sinks that take it: out"),
+                problems(demoWith("  - sink: out", "  - sink: [refuse, out]\n        bind: { fwmark: 1 }")
+                        .replace("sinks:\n", "sinks:\n  refuse: { type: reject }\n")));
+    }
+
+    @Test
+    void unknownRouteBindKeyListsTheBindKeys() {
+        assertEquals(List.of("demo.yaml:10:17: listeners[0].routes[1].bind.device: unknown key;"
+                + " allowed keys: address, freebind, fwmark, interface, transparent"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        bind: { device: eth1 }")));
+    }
+
+    @Test
+    void unknownBindKeyInsideAPluginBlockIsPlacedInThatBlock() {
+        assertEquals(List.of("demo.yaml:11:53: sinks.out.bind.fw-mark: unknown key (did you mean \"fwmark\"?);"
+                + " allowed keys: address, freebind, fwmark, interface, transparent"),
+                problems(demoWith("connect-timeout: 5s }", "connect-timeout: 5s, bind: { fw-mark: 1 } }")));
+    }
+
+    @Test
+    void badFwmarkSaysHowToWriteOne() {
+        assertEquals(List.of("demo.yaml:10:25: listeners[0].routes[1].bind.fwmark: \"0xZZ\" is not a mark;"
+                + " allowed 0 to 4294967295, in decimal or as 0x-hex such as 0x10"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        bind: { fwmark: 0xZZ }")));
+    }
+
+    @Test
+    void bindAddressWithTransparentClientIsRefusedAtTheAddress() {
+        assertEquals(List.of("demo.yaml:10:26: listeners[0].routes[1].bind.address: cannot be set with"
+                + " transparent: client, which binds the client's own address"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        bind: { address: 192.0.2.1,"
+                        + " transparent: client }")));
+    }
+
+    @Test
+    void bindThatIsNotAMappingSaysHowToWriteOne() {
+        assertEquals(List.of("demo.yaml:10:15: listeners[0].routes[1].bind: expected a mapping, found text \"eth1\";"
+                + " write a mapping such as { address: 192.0.2.1, interface: eth1 }"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        bind: eth1")));
+    }
+
+    @Test
+    void freebindMustBeTrueOrFalse() {
+        assertEquals(List.of("demo.yaml:10:27: listeners[0].routes[1].bind.freebind: 1 is not true or false;"
+                + " allowed true or false"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        bind: { freebind: 1 }")));
+    }
+
+    @Test
+    void singlePortInsteadOfAListIsPlacedAtTheKeyNotAtAnItemTheFileDoesNotHave() {
+        assertEquals(List.of("demo.yaml:3:87: listeners[0].source.ports: 0 is not a port; allowed 1-65535"),
+                problems(demoWith("ports: [80, 443, 8080]", "ports: 0")));
+    }
+
+    @Test
+    void badAllowedRangeSaysHowToWriteOne() {
+        assertEquals(List.of("demo.yaml:10:28: listeners[0].routes[1].allow[1]: \"10.0.0.1/8\" is not a CIDR prefix:"
+                + " host bits are set; the prefix is 10.0.0.0/8; write an address and prefix length, such as"
+                + " 203.0.113.0/24 or 2001:db8::/32 (0-32 for IPv4, 0-128 for IPv6)"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        allow: [127.0.0.1, 10.0.0.1/8]")));
+    }
+
+    @Test
+    void unknownRouteKeyListsTheRouteKeys() {
+        assertEquals(List.of("demo.yaml:10:9: listeners[0].routes[1].allowed: unknown key (did you mean \"allow\"?);"
+                + " allowed keys: allow, bind, match, rewriters, sink"),
+                problems(demoWith("  - sink: out", "  - sink: out\n        allowed: [127.0.0.1]")));
     }
 
     @Test

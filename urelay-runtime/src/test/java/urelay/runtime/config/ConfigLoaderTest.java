@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +21,17 @@ import urelay.plugin.testkit.TransparentConfig;
 import urelay.plugin.testkit.TransparentSourceProvider;
 import urelay.runtime.audit.AuditFormat;
 import urelay.runtime.route.Cidr;
+import urelay.runtime.route.DomainSuffix;
 import urelay.runtime.route.Match;
 import urelay.runtime.route.PortRange;
+import urelay.runtime.route.RouteQuery;
+import urelay.spi.BindProfile;
 import urelay.spi.IpDestination;
 
 /** A valid config becomes plans holding the plugin instances, with every default filled in. */
 class ConfigLoaderTest {
+
+    private static final InetSocketAddress CLIENT = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.10"), 5000);
 
     @TempDir
     Path directory;
@@ -76,8 +83,8 @@ class ConfigLoaderTest {
                 routes.get(0).match());
         assertEquals(Match.ANY, routes.get(1).match());
         assertEquals(List.of(config.sinks().get("out")), routes.get(1).sinks());
-        assertEquals(1, config.listeners().getFirst().router()
-                .route(new IpDestination(InetAddress.ofLiteral("198.51.100.7"), 80)).orElseThrow().index());
+        assertEquals(1, config.listeners().getFirst().router().route(new RouteQuery("private", CLIENT,
+                new IpDestination(InetAddress.ofLiteral("198.51.100.7"), 80))).orElseThrow().index());
     }
 
     @Test
@@ -155,5 +162,79 @@ class ConfigLoaderTest {
                 "rewriters: [ { type: port-map, from: 80, to: 8080 }, { type: port-map, from: 8080, to: 80 } ]"));
 
         assertEquals(2, config.listeners().getFirst().rewriters().size());
+    }
+
+    @Test
+    void matchReadsListenerClientAndDomainConditions() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO.replace(
+                "{ cidr: [\"203.0.113.0/24\"], port: [\"8000-8999\"] }",
+                "{ listener: private, client-cidr: [192.0.2.0/24, \"2001:db8::/32\"], domain: [.Example.org, lab],"
+                        + " port: 443 }"));
+
+        assertEquals(new Match(List.of(), List.of(PortRange.of(443)),
+                List.of(new DomainSuffix("example.org"), new DomainSuffix("lab")), List.of("private"),
+                List.of(Cidr.parse("192.0.2.0/24"), Cidr.parse("2001:db8::/32"))),
+                config.listeners().getFirst().router().routes().getFirst().match());
+    }
+
+    @Test
+    void routeMayNameAListenerDefinedFurtherDown() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO
+                .replace("{ cidr: [\"203.0.113.0/24\"], port: [\"8000-8999\"] }", "{ listener: [private, lab] }")
+                .replace("sinks:\n", """
+                          - name: lab
+                            source: { type: transparent, ports: [81] }
+                            routes: [ { sink: out } ]
+                        sinks:
+                        """));
+
+        assertEquals(List.of("private", "lab"),
+                config.listeners().getFirst().router().routes().getFirst().match().listeners());
+    }
+
+    @Test
+    void routeRewritersAreCreatedInOrderBesideTheListeners() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO.replace("  - sink: out",
+                "  - sink: out\n        rewriters: [ { type: port-map, from: 80, to: 81 }, { type: port-map, from: 81,"
+                        + " to: 82 } ]"));
+        var routes = config.listeners().getFirst().router().routes();
+
+        assertEquals(List.of(), config.listeners().getFirst().rewriters());
+        assertEquals(List.of(), routes.get(0).rewriters());
+        assertEquals(2, routes.get(1).rewriters().size());
+    }
+
+    @Test
+    void routeBindIsReadWithTheSameKeysAsASinksBind() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO
+                .replace("connect-timeout: 5s }", "connect-timeout: 5s, bind: { interface: eth1, fwmark: 0x10 } }")
+                .replace("  - sink: out", "  - sink: out\n        bind: { address: \"2001:db8::1\", fwmark: \"0x20\","
+                        + " freebind: true }"));
+
+        assertEquals(new BindProfile(null, "eth1", 16L, null, null),
+                ((DirectSinkProvider.TestSink) config.sinks().get("out").sink()).config().bind());
+        var routes = config.listeners().getFirst().router().routes();
+        assertEquals(Optional.empty(), routes.get(0).bind());
+        assertEquals(Optional.of(new BindProfile("2001:db8::1", null, 32L, true, null)), routes.get(1).bind());
+    }
+
+    @Test
+    void transparentClientBindIsKept() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO.replace("  - sink: out",
+                "  - sink: out\n        bind: { transparent: client }"));
+
+        assertEquals(Optional.of(new BindProfile(null, null, null, null, "client")),
+                config.listeners().getFirst().router().routes().get(1).bind());
+    }
+
+    @Test
+    void allowedRangesAreKeptOnTheRoute() {
+        RelayConfig config = files.valid(ConfigLoaderProblemsTest.DEMO.replace("  - sink: out",
+                "  - sink: out\n        allow: [\"127.0.0.1/32\", \"::1\", 10.0.0.0/8]"));
+        var routes = config.listeners().getFirst().router().routes();
+
+        assertEquals(List.of(), routes.get(0).allow());
+        assertEquals(List.of(Cidr.parse("127.0.0.1/32"), Cidr.parse("::1/128"), Cidr.parse("10.0.0.0/8")),
+                routes.get(1).allow());
     }
 }

@@ -4,6 +4,7 @@ package urelay.plugin.direct;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import urelay.spi.BindOptions;
 import urelay.spi.ClientConnection;
 import urelay.spi.ConnectFailedException;
 import urelay.spi.Destination;
@@ -16,8 +17,10 @@ import urelay.spi.SinkResult;
 import urelay.spi.UnixDestination;
 
 /**
- * Connects to the destination itself, from urelay's namespace. A domain name is looked up
- * with the system resolver and its addresses are tried in the order returned.
+ * Connects to the destination itself, from urelay's namespace, binding each socket as its own
+ * {@code bind} and the route's say (the route's options win where both set one). A domain
+ * name is looked up with the system resolver and its addresses are tried in the order
+ * returned. Called on connections' virtual threads; holds no state of its own.
  */
 final class DirectSink implements Sink {
 
@@ -31,23 +34,35 @@ final class DirectSink implements Sink {
 
     @Override
     public SinkResult connect(Destination destination, ClientConnection client) {
+        return connect(destination, client, BindOptions.NONE);
+    }
+
+    @Override
+    public SinkResult connect(Destination destination, ClientConnection client, BindOptions routeBind) {
+        BindOptions own = config.bind() == null ? BindOptions.NONE : config.bind().options(client);
+        BindOptions bind = own.overriddenBy(routeBind);
         return switch (destination) {
-            case IpDestination ip -> connect(ip.socketAddress(), ip.text());
-            case DomainDestination domain -> connectByName(domain);
+            case IpDestination ip -> connect(ip.socketAddress(), ip.text(), bind);
+            case DomainDestination domain -> connectByName(domain, bind);
             case UnixDestination unix -> new SinkResult.Failed(Outcome.REJECTED,
                     "the direct sink reaches IP destinations only; route " + unix.text() + " to a unix sink");
         };
     }
 
-    private SinkResult connect(InetSocketAddress address, String description) {
+    @Override
+    public boolean acceptsBind() {
+        return true;
+    }
+
+    private SinkResult connect(InetSocketAddress address, String description, BindOptions bind) {
         try {
-            return new SinkResult.Connected(network.connect(address, config.connectTimeout()), description);
+            return new SinkResult.Connected(network.connect(address, config.connectTimeout(), bind), description);
         } catch (ConnectFailedException e) {
             return e.toResult();
         }
     }
 
-    private SinkResult connectByName(DomainDestination domain) {
+    private SinkResult connectByName(DomainDestination domain, BindOptions bind) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(domain.name());
@@ -57,7 +72,7 @@ final class DirectSink implements Sink {
         SinkResult last = null;
         for (InetAddress address : addresses) {
             IpDestination ip = new IpDestination(address, domain.port());
-            last = connect(ip.socketAddress(), ip.text());
+            last = connect(ip.socketAddress(), ip.text(), bind);
             if (last instanceof SinkResult.Connected) {
                 return last;
             }

@@ -36,7 +36,7 @@ final class TransparentSource implements Source {
         InetAddress address = config.listenAddress();
         List<Acceptor> opened = new ArrayList<>();
         try {
-            for (int port : config.ports()) {
+            for (int port : config.portNumbers()) {
                 opened.add(network.listen(new ListenRequest(Optional.ofNullable(config.netns()), address, port, capture)));
             }
         } catch (IOException | RuntimeException e) {

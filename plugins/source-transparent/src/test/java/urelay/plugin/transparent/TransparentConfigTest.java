@@ -5,36 +5,66 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransparentConfigTest {
 
+    private static TransparentConfig ports(String... ports) {
+        return new TransparentConfig(null, null, Arrays.asList(ports));
+    }
+
+    private static String refusal(String... ports) {
+        return assertThrows(IllegalArgumentException.class, () -> ports(ports)).getMessage();
+    }
+
     @Test
     void listensOnAllAddressesOfBothFamiliesByDefault() {
-        TransparentConfig config = new TransparentConfig(null, null, List.of(80));
-        assertEquals(InetAddress.ofLiteral("::"), config.listenAddress());
+        assertEquals(InetAddress.ofLiteral("::"), ports("80").listenAddress());
+    }
+
+    @Test
+    void portsAreTheNumbersWrittenInOrder() {
+        assertEquals(List.of(8080, 80, 443), ports("8080", "80", " 443 ").portNumbers());
+    }
+
+    @Test
+    void defaultMeansTheCommonServicePorts() {
+        assertEquals(List.of(53, 80, 443, 853, 993, 8080), ports("default").portNumbers());
+        assertEquals(List.of("53", "80", "443", "853", "993", "8080"), ports("default").ports());
+    }
+
+    @Test
+    void defaultMayStandBesideOtherPorts() {
+        assertEquals(List.of(53, 80, 443, 853, 993, 8080, 9000), ports("default", "9000").portNumbers());
     }
 
     @Test
     void rejectsPortsOutsideTheTcpRange() {
-        var zero = assertThrows(IllegalArgumentException.class, () -> new TransparentConfig(null, null, List.of(0)));
-        assertEquals("ports: 0 is not a port; allowed 1-65535", zero.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new TransparentConfig(null, null, List.of(70000)));
+        assertEquals("ports[0]: 0 is not a port; allowed 1-65535", refusal("0"));
+        assertEquals("ports[1]: 70000 is not a port; allowed 1-65535", refusal("80", "70000"));
+        assertEquals("ports[0]: -1 is not a port; allowed 1-65535", refusal("-1"));
+    }
+
+    @Test
+    void rejectsAWordOtherThanDefaultAndSaysWhatDefaultMeans() {
+        assertEquals("ports[0]: \"http\" is not a port; allowed 1-65535, or default for 53, 80, 443, 853, 993, 8080",
+                refusal("http"));
+        assertEquals("ports[0]: null is not a port; allowed 1-65535", refusal((String) null));
     }
 
     @Test
     void rejectsAnEmptyOrRepeatedPortList() {
-        assertThrows(IllegalArgumentException.class, () -> new TransparentConfig(null, null, List.of()));
-        var twice = assertThrows(IllegalArgumentException.class,
-                () -> new TransparentConfig(null, null, List.of(80, 80)));
-        assertEquals("ports: 80 is listed twice", twice.getMessage());
+        assertEquals("ports: at least one port is needed; allowed 1-65535", refusal());
+        assertEquals("ports[1]: 80 is listed twice", refusal("80", "80"));
+        assertEquals("ports[1]: 443 is listed twice", refusal("443", "default"));
     }
 
     @Test
     void rejectsAHostNameInsteadOfAnAddress() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new TransparentConfig(null, "localhost", List.of(80)));
+                () -> new TransparentConfig(null, "localhost", List.of("80")));
         assertEquals("address: \"localhost\" is not an IP address; allowed an IPv4 or IPv6 literal such as :: "
                 + "or 0.0.0.0", e.getMessage());
     }
