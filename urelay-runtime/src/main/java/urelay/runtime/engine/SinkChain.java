@@ -68,7 +68,7 @@ final class SinkChain {
     static boolean triesNext(Outcome outcome) {
         return switch (outcome) {
             case REFUSED, TIMEOUT, UNREACHABLE, ERROR -> true;
-            case REJECTED, RESET, NO_ROUTE, UNRESOLVED, OK -> false;
+            case REJECTED, FORBIDDEN, RESET, NO_ROUTE, UNRESOLVED, OK -> false;
         };
     }
 }
