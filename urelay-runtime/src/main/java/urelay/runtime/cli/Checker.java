@@ -6,6 +6,7 @@ import java.util.Optional;
 import urelay.runtime.config.ConfigLoader;
 import urelay.runtime.config.ConfigResult;
 import urelay.runtime.config.RelayConfig;
+import urelay.runtime.plugin.PluginRegistry;
 import urelay.spi.Network;
 
 /** Loads a config for a command and prints its problems, one per line on standard error. */
@@ -15,8 +16,8 @@ final class Checker {
     }
 
     /** The config, or empty after its problems were printed. */
-    static Optional<RelayConfig> load(Console console, Path file, Network network) {
-        return switch (new ConfigLoader(console.registry(), network).load(file)) {
+    static Optional<RelayConfig> load(Console console, PluginRegistry registry, Path file, Network network) {
+        return switch (new ConfigLoader(registry, network).load(file)) {
             case ConfigResult.Valid valid -> Optional.of(valid.config());
             case ConfigResult.Invalid invalid -> {
                 invalid.problems().forEach(console.err()::println);

@@ -9,12 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import urelay.runtime.netns.NetnsTool;
-import urelay.runtime.plugin.PluginRegistry;
 
 /**
  * The {@code urelay} command: {@code run}, {@code check}, {@code plugins}, {@code netns}, {@code --version}
  * and {@code --help}. Plugins come from the module layer urelay runs in (the jlink image's
- * boot layer), or from the class path when urelay is not a named module, as in tests.
+ * boot layer), or from the class path when urelay is not a named module, as in tests, and
+ * from the plugins directory ({@code --plugins}, by default the image's {@code plugins}).
  */
 @Command(name = "urelay", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Transparent TCP relay for Linux network namespaces.",
@@ -29,7 +29,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(execute(new Console(plugins(), System.out, System.err), args));
+        System.exit(execute(new Console(Plugins.of(Main.class), System.out, System.err), args));
     }
 
     /** Runs the command line with {@code console} and returns the exit code. */
@@ -52,14 +52,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, plugins or netns");
-    }
-
-    private static PluginRegistry plugins() {
-        Module module = Main.class.getModule();
-        if (module.isNamed() && module.getLayer() != null) {
-            return PluginRegistry.load(module.getLayer());
-        }
-        return PluginRegistry.load(Main.class.getClassLoader());
     }
 
     private static PrintWriter writer(PrintStream stream) {

@@ -3,9 +3,12 @@ package urelay.runtime.cli;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import urelay.runtime.plugin.PluginInfo;
+import urelay.runtime.plugin.PluginRegistry;
 
 /** {@code urelay plugins}: lists the providers ServiceLoader found, and those that failed to load. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
@@ -14,20 +17,26 @@ final class PluginsCommand implements Callable<Integer> {
 
     private final Console console;
 
+    @Mixin
+    private PluginsOption plugins = new PluginsOption();
+
     PluginsCommand(Console console) {
         this.console = console;
     }
 
     @Override
     public Integer call() {
-        List<PluginInfo> all = console.registry().all();
+        Optional<PluginRegistry> registry = plugins.load(console);
+        if (registry.isEmpty()) {
+            return ExitCodes.BAD_CONFIG;
+        }
+        List<PluginInfo> all = registry.get().all();
         if (all.isEmpty()) {
             console.out().println("no plugins found");
         } else {
             print(all);
         }
-        console.warnAboutPlugins();
-        return console.registry().problems().isEmpty() ? ExitCodes.OK : ExitCodes.CANNOT_START;
+        return registry.get().problems().isEmpty() ? ExitCodes.OK : ExitCodes.CANNOT_START;
     }
 
     private void print(List<PluginInfo> all) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import urelay.runtime.audit.AuditLog;
 import urelay.runtime.config.NoSocketsNetwork;
@@ -15,6 +16,7 @@ import urelay.runtime.engine.Engine;
 import urelay.runtime.linux.LinuxNetwork;
 import urelay.runtime.linux.NativeException;
 import urelay.runtime.logging.KeyValueLoggerFinder;
+import urelay.runtime.plugin.PluginRegistry;
 
 /**
  * {@code urelay run}: checks the config exactly as {@code check} does, and only if it is valid
@@ -32,14 +34,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML config file.")
     private Path config;
 
+    @Mixin
+    private PluginsOption plugins = new PluginsOption();
+
     RunCommand(Console console) {
         this.console = console;
     }
 
     @Override
     public Integer call() {
-        console.warnAboutPlugins();
-        Optional<RelayConfig> checked = Checker.load(console, config, new NoSocketsNetwork());
+        Optional<PluginRegistry> registry = plugins.load(console);
+        if (registry.isEmpty()) {
+            return ExitCodes.BAD_CONFIG;
+        }
+        Optional<RelayConfig> checked = Checker.load(console, registry.get(), config, new NoSocketsNetwork());
         if (checked.isEmpty()) {
             return ExitCodes.BAD_CONFIG;
         }
@@ -55,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.CANNOT_START;
         }
         try (network) {
-            Optional<RelayConfig> loaded = Checker.load(console, config, network);
+            Optional<RelayConfig> loaded = Checker.load(console, registry.get(), config, network);
             if (loaded.isEmpty()) {
                 return ExitCodes.BAD_CONFIG;
             }

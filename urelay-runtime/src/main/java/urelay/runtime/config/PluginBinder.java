@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import urelay.runtime.plugin.Kind;
 import urelay.runtime.plugin.Lookup;
 import urelay.runtime.plugin.PluginRegistry;
@@ -106,6 +107,13 @@ final class PluginBinder {
                 : "known " + kind.word() + " types: " + String.join(", ", types);
     }
 
+    /** Names the plugins of the role that failed to load, for the end of an unknown-type problem. */
+    private String notLoaded(Kind kind) {
+        return registry.failures(kind).stream()
+                .map(failure -> "; not loaded: " + failure.plugin() + ": " + failure.reason())
+                .collect(Collectors.joining());
+    }
+
     private <P extends PluginProvider<?>, T> Optional<Bound<T>> bind(Kind kind, YamlPath path, JsonNode block,
             String name, Function<String, Lookup<P>> lookup, Creator<P, T> creator) {
         if (Reading.absent(block)) {
@@ -149,7 +157,8 @@ final class PluginBinder {
             case Lookup.Unknown<P> unknown -> {
                 reading.problems().atValue(typePath,
                         "unknown " + kind.word() + " type \"" + type + "\""
-                                + Suggestion.didYouMean(type, registry.types(kind)) + "; " + knownTypes(kind));
+                                + Suggestion.didYouMean(type, registry.types(kind)) + "; " + knownTypes(kind)
+                                + notLoaded(kind));
                 yield Optional.empty();
             }
             case Lookup.Duplicate<P> duplicate -> {

@@ -8,20 +8,13 @@ import static java.lang.System.Logger.Level.WARNING;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import urelay.runtime.audit.AuditLog;
 import urelay.runtime.audit.AuditRecord;
 import urelay.runtime.config.ListenerPlan;
 import urelay.runtime.relay.Relay;
 import urelay.runtime.relay.RelayResult;
-import urelay.runtime.route.Route;
-import urelay.runtime.route.RouteQuery;
 import urelay.spi.ClientConnection;
-import urelay.spi.Destination;
 import urelay.spi.Outcome;
-import urelay.spi.Resolver;
-import urelay.spi.Rewriter;
 import urelay.spi.SinkResult;
 
 /**
@@ -35,12 +28,14 @@ final class ConnectionHandler {
     private static final System.Logger LOG = System.getLogger("urelay.connection");
 
     private final ListenerPlan listener;
+    private final Planner planner;
     private final Relay relay;
     private final AuditLog audit;
     private final ConnectionIds ids;
 
-    ConnectionHandler(ListenerPlan listener, Relay relay, AuditLog audit, ConnectionIds ids) {
+    ConnectionHandler(ListenerPlan listener, Planner planner, Relay relay, AuditLog audit, ConnectionIds ids) {
         this.listener = listener;
+        this.planner = planner;
         this.relay = relay;
         this.audit = audit;
         this.ids = ids;
@@ -66,29 +61,27 @@ final class ConnectionHandler {
     }
 
     private void relay(ClientConnection client, Trace trace) throws IOException, InterruptedException {
-        Optional<Destination> resolved = resolve(client);
-        if (resolved.isEmpty()) {
-            client.reset();
-            trace.fail(Outcome.UNRESOLVED, "no resolver named a destination");
-            return;
+        Plan plan = planner.plan(client);
+        LOG.log(DEBUG, () -> "conn.plan id=" + trace.id + " steps=\"" + String.join("; ", plan.steps()) + "\"");
+        switch (plan) {
+            case Plan.Refused refused -> {
+                trace.destination = refused.destination();
+                trace.finalDestination = refused.finalDestination();
+                trace.guard = refused.guard();
+                client.reset();
+                trace.fail(refused.outcome(), refused.detail());
+            }
+            case Plan.Go go -> {
+                trace.destination = go.destination();
+                trace.finalDestination = go.target().text();
+                trace.guard = go.guard();
+                connect(client, go, trace);
+            }
         }
-        trace.destination = resolved.get().text();
-        Destination destination = rewrite(listener.rewriters(), resolved.get(), client);
-        trace.finalDestination = destination.text();
+    }
 
-        Optional<Route> route = listener.router().route(new RouteQuery(listener.name(), client.remoteAddress(),
-                destination));
-        if (route.isEmpty()) {
-            client.reset();
-            trace.fail(Outcome.NO_ROUTE, "no route matches " + destination.text());
-            return;
-        }
-        LOG.log(DEBUG, () -> "conn.route id=" + trace.id + " dst=" + trace.finalDestination
-                + " route=" + route.get().index());
-        destination = rewrite(route.get().rewriters(), destination, client);
-        trace.finalDestination = destination.text();
-
-        SinkChain.Attempt attempt = SinkChain.connect(route.get(), destination, client, trace.id,
+    private void connect(ClientConnection client, Plan.Go go, Trace trace) throws InterruptedException {
+        SinkChain.Attempt attempt = SinkChain.connect(go.route(), go.target(), client, trace.id,
                 sink -> trace.sink = sink.name());
         switch (attempt.result()) {
             case SinkResult.Connected connected -> {
@@ -100,24 +93,6 @@ final class ConnectionHandler {
                 trace.fail(failed.outcome(), failed.detail());
             }
         }
-    }
-
-    private static Destination rewrite(List<Rewriter> rewriters, Destination destination, ClientConnection client) {
-        Destination rewritten = destination;
-        for (Rewriter rewriter : rewriters) {
-            rewritten = rewriter.rewrite(rewritten, client);
-        }
-        return rewritten;
-    }
-
-    private Optional<Destination> resolve(ClientConnection client) throws IOException {
-        for (Resolver resolver : listener.resolvers()) {
-            Optional<Destination> destination = resolver.resolve(client);
-            if (destination.isPresent()) {
-                return destination;
-            }
-        }
-        return Optional.empty();
     }
 
     /** What the audit line will say, filled in as the connection goes through the pipeline. */

@@ -5,12 +5,20 @@ import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import urelay.runtime.audit.AuditLog;
 import urelay.runtime.config.ListenerPlan;
 import urelay.runtime.config.RelayConfig;
+import urelay.runtime.guard.Guard;
+import urelay.runtime.guard.OwnAddresses;
+import urelay.runtime.linux.ListeningSocket;
 import urelay.runtime.relay.Relay;
 import urelay.spi.Acceptor;
 
@@ -41,26 +49,49 @@ public final class Engine implements AutoCloseable {
      * @throws IOException naming what could not be opened; whatever was opened is closed again
      */
     public void run() throws IOException, InterruptedException {
+        Map<ListenerPlan, List<Acceptor>> opened = open();
+        Guard guard = new Guard(new OwnAddresses(), ownListeningSockets(opened));
         List<AcceptLoop> loops = new ArrayList<>();
+        opened.forEach((listener, listenerAcceptors) -> {
+            ConnectionHandler handler =
+                    new ConnectionHandler(listener, new Planner(listener, guard), relay, audit, ids);
+            listenerAcceptors.forEach(acceptor -> loops.add(new AcceptLoop(listener.name(), acceptor, handler)));
+        });
+        loops.forEach(loop -> Thread.ofVirtual().name("urelay-accept").start(loop));
+        LOG.log(INFO, "ready listeners=" + config.listeners().size() + " acceptors=" + loops.size());
+        stopped.await();
+    }
+
+    /** Opens every listener's acceptors; on a failure closes what was opened and throws. */
+    private Map<ListenerPlan, List<Acceptor>> open() throws IOException {
+        Map<ListenerPlan, List<Acceptor>> opened = new LinkedHashMap<>();
         try {
             for (ListenerPlan listener : config.listeners()) {
-                ConnectionHandler handler = new ConnectionHandler(listener, relay, audit, ids);
-                for (Acceptor acceptor : listener.source().open()) {
-                    synchronized (acceptors) {
-                        acceptors.add(acceptor);
-                    }
-                    loops.add(new AcceptLoop(listener.name(), acceptor, handler));
-                    LOG.log(INFO, "listener open listener=" + listener.name() + " at=" + quote(acceptor.description()));
+                List<Acceptor> listenerAcceptors = listener.source().open();
+                synchronized (acceptors) {
+                    acceptors.addAll(listenerAcceptors);
                 }
+                opened.put(listener, listenerAcceptors);
+                listenerAcceptors.forEach(acceptor -> LOG.log(INFO, "listener open listener=" + listener.name()
+                        + " at=" + quote(acceptor.description())));
             }
+            return opened;
         } catch (IOException | RuntimeException e) {
             LOG.log(ERROR, "cannot open listeners: " + e.getMessage());
             close();
             throw e;
         }
-        loops.forEach(loop -> Thread.ofVirtual().name("urelay-accept").start(loop));
-        LOG.log(INFO, "ready listeners=" + config.listeners().size() + " acceptors=" + loops.size());
-        stopped.await();
+    }
+
+    /** The sockets the guard must never let a connection loop back into. */
+    private static Set<InetSocketAddress> ownListeningSockets(Map<ListenerPlan, List<Acceptor>> opened) {
+        Set<InetSocketAddress> own = new HashSet<>();
+        opened.values().forEach(list -> list.forEach(acceptor -> {
+            if (acceptor instanceof ListeningSocket socket) {
+                socket.ownNamespaceAddress().ifPresent(own::add);
+            }
+        }));
+        return own;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.lang.foreign.MemorySegment;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import urelay.spi.Acceptor;
 import urelay.spi.BindOptions;
 import urelay.spi.Capture;
@@ -55,7 +56,8 @@ public final class LinuxNetwork implements Network, AutoCloseable {
                 : open.run();
         String where = Sockets.text(address) + request.netns().map(ns -> " in " + ns).orElse("");
         try {
-            return new ListeningSocket(fd, poller, where, request.capture());
+            Optional<InetSocketAddress> own = request.netns().isEmpty() ? Optional.of(address) : Optional.empty();
+            return new ListeningSocket(fd, poller, where, request.capture(), own);
         } catch (NativeException e) {
             Libc.close(fd);
             throw e;
@@ -78,7 +80,7 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         }
         Sockets.makeNonBlockingAndCloseOnExec(fd);
         String where = Sockets.text(Sockets.localAddress(fd)) + " from " + description;
-        return new ListeningSocket(fd, poller, where, Capture.LOCAL);
+        return new ListeningSocket(fd, poller, where, Capture.LOCAL, Optional.empty());
     }
 
     @Override

@@ -3,6 +3,8 @@ package urelay.runtime.linux;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import urelay.spi.Acceptor;
 import urelay.spi.Capture;
@@ -20,11 +22,19 @@ public final class ListeningSocket implements Acceptor {
     private final Readiness readiness;
     private final String description;
     private final Capture capture;
+    private final Optional<InetSocketAddress> ownNamespaceAddress;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    ListeningSocket(int fd, Poller poller, String description, Capture capture) throws NativeException {
+    /**
+     * @param ownNamespaceAddress the bound address when the socket lives in urelay's own
+     *                            namespace, for the guard's loop check; empty when it lives in
+     *                            another namespace or nobody can tell (an inherited socket)
+     */
+    ListeningSocket(int fd, Poller poller, String description, Capture capture,
+            Optional<InetSocketAddress> ownNamespaceAddress) throws NativeException {
         this.fd = fd;
         this.capture = capture;
+        this.ownNamespaceAddress = ownNamespaceAddress;
         this.poller = poller;
         this.readiness = poller.register(fd);
         this.description = description;
@@ -57,6 +67,11 @@ public final class ListeningSocket implements Acceptor {
                 throw new NativeException("accept " + description, errno);
             }
         }
+    }
+
+    /** The bound address, when this socket lives in urelay's own namespace. */
+    public Optional<InetSocketAddress> ownNamespaceAddress() {
+        return ownNamespaceAddress;
     }
 
     @Override

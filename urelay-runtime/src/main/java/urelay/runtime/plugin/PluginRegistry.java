@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import urelay.spi.PluginProvider;
@@ -19,8 +20,9 @@ import urelay.spi.SourceProvider;
 
 /**
  * The plugin providers {@link ServiceLoader} found, indexed by role and type. Loading never
- * fails: a provider that cannot be instantiated, and a type claimed by two providers of one
- * role, become lines in {@link #problems()}. Immutable once loaded; any thread may use it.
+ * fails: a plugin that could not be loaded (a jar of a plugins directory, or a provider that
+ * cannot be instantiated) and a type claimed by two providers of one role become lines in
+ * {@link #problems()}. Immutable once loaded; any thread may use it.
  */
 public final class PluginRegistry {
 
@@ -28,21 +30,41 @@ public final class PluginRegistry {
     private static final int MAX_FAILURES_PER_ROLE = 100;
 
     private final Map<Kind, Map<String, List<Entry>>> byKind;
+    private final List<LoadFailure> failures;
     private final List<String> problems;
 
-    private PluginRegistry(Map<Kind, Map<String, List<Entry>>> byKind, List<String> problems) {
+    private PluginRegistry(Map<Kind, Map<String, List<Entry>>> byKind, List<LoadFailure> failures,
+            List<String> problems) {
         this.byKind = byKind;
+        this.failures = List.copyOf(failures);
         this.problems = List.copyOf(problems);
     }
 
     /** Loads the providers of every module in {@code layer} and its parents (module path). */
     public static PluginRegistry load(ModuleLayer layer) {
-        return load(service -> ServiceLoader.load(layer, service));
+        return load(layer, List.of());
+    }
+
+    /**
+     * Loads the providers of every module in {@code layer} and its parents, after the plugins
+     * that could not be put into the layer ({@code earlier}), which are reported first.
+     */
+    public static PluginRegistry load(ModuleLayer layer, List<LoadFailure> earlier) {
+        return load(service -> List.of(ServiceLoader.load(layer, service)), earlier);
     }
 
     /** Loads the providers {@code loader} sees, {@code META-INF/services} included (class path). */
     public static PluginRegistry load(ClassLoader loader) {
-        return load(service -> ServiceLoader.load(service, loader));
+        return load(service -> List.of(ServiceLoader.load(service, loader)), List.of());
+    }
+
+    /**
+     * Loads the providers {@code loader} sees and those of {@code layer}, for urelay running from
+     * the class path with a plugins directory; {@code earlier} as for the layer alone.
+     */
+    public static PluginRegistry load(ClassLoader loader, ModuleLayer layer, List<LoadFailure> earlier) {
+        return load(service -> List.of(ServiceLoader.load(service, loader), ServiceLoader.load(layer, service)),
+                earlier);
     }
 
     /** Every provider found, by role, then type. */
@@ -54,9 +76,17 @@ public final class PluginRegistry {
         return all;
     }
 
-    /** Providers that failed to load and types claimed twice, one sentence each. */
+    /** Plugins that failed to load and types claimed twice, one sentence each. */
     public List<String> problems() {
         return problems;
+    }
+
+    /**
+     * The plugins that failed to load and might have provided a type of {@code kind}: what a
+     * config naming an unknown type of that role should mention.
+     */
+    public List<LoadFailure> failures(Kind kind) {
+        return failures.stream().filter(failure -> failure.kinds().contains(kind)).toList();
     }
 
     /** The types of a role, sorted. */
@@ -96,30 +126,35 @@ public final class PluginRegistry {
         return new Lookup.Found<>(cast.apply(entries.getFirst().provider()));
     }
 
-    private static PluginRegistry load(Function<Class<PluginProvider<?>>, ServiceLoader<PluginProvider<?>>> loaders) {
+    private static PluginRegistry load(
+            Function<Class<PluginProvider<?>>, List<ServiceLoader<PluginProvider<?>>>> loaders,
+            List<LoadFailure> earlier) {
         Map<Kind, Map<String, List<Entry>>> byKind = new EnumMap<>(Kind.class);
-        List<String> problems = new ArrayList<>();
+        List<LoadFailure> failures = new ArrayList<>(earlier);
+        List<String> problems = new ArrayList<>(earlier.stream().map(LoadFailure::text).toList());
 
         for (Kind kind : Kind.values()) {
             @SuppressWarnings("unchecked")
             Class<PluginProvider<?>> service = (Class<PluginProvider<?>>) kind.service();
             Map<String, List<Entry>> types = new TreeMap<>();
-            for (PluginProvider<?> provider : instantiate(kind, loaders.apply(service), problems)) {
-                types.computeIfAbsent(provider.type(), t -> new ArrayList<>()).add(new Entry(provider));
+            for (ServiceLoader<PluginProvider<?>> loader : loaders.apply(service)) {
+                for (PluginProvider<?> provider : instantiate(kind, loader, failures, problems)) {
+                    types.computeIfAbsent(provider.type(), t -> new ArrayList<>()).add(new Entry(provider));
+                }
             }
             types.forEach((type, entries) -> reportDuplicate(kind, type, entries, problems));
             byKind.put(kind, types);
         }
-        return new PluginRegistry(byKind, problems);
+        return new PluginRegistry(byKind, failures, problems);
     }
 
-    private static List<PluginProvider<?>> instantiate(
-            Kind kind, ServiceLoader<PluginProvider<?>> loader, List<String> problems) {
+    private static List<PluginProvider<?>> instantiate(Kind kind, ServiceLoader<PluginProvider<?>> loader,
+            List<LoadFailure> failures, List<String> problems) {
         List<PluginProvider<?>> providers = new ArrayList<>();
         Iterator<ServiceLoader.Provider<PluginProvider<?>>> candidates = loader.stream().iterator();
-        int failures = 0;
+        int failed = 0;
 
-        while (failures < MAX_FAILURES_PER_ROLE) {
+        while (failed < MAX_FAILURES_PER_ROLE) {
             ServiceLoader.Provider<PluginProvider<?>> candidate;
             try {
                 if (!candidates.hasNext()) {
@@ -127,19 +162,24 @@ public final class PluginRegistry {
                 }
                 candidate = candidates.next();
             } catch (ServiceConfigurationError e) {
-                failures++;
-                problems.add("cannot load a " + kind.word() + " provider: " + reason(e));
+                failed++;
+                fail(new LoadFailure("a " + kind.word() + " provider", reason(e), Set.of(kind)), failures, problems);
                 continue;
             }
             try {
                 providers.add(checked(candidate.get()));
-            } catch (ServiceConfigurationError | RuntimeException e) {
-                failures++;
-                problems.add("cannot load " + kind.word() + " provider " + origin(candidate.type())
-                        + ": " + reason(e));
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                failed++;
+                fail(new LoadFailure(kind.word() + " provider " + origin(candidate.type()), reason(e), Set.of(kind)),
+                        failures, problems);
             }
         }
         return providers;
+    }
+
+    private static void fail(LoadFailure failure, List<LoadFailure> failures, List<String> problems) {
+        failures.add(failure);
+        problems.add(failure.text());
     }
 
     /** A provider must name its type and config record, or the config cannot select it. */

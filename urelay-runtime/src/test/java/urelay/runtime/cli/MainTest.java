@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import urelay.runtime.plugin.PluginRegistry;
 
 /** The command line's output streams and exit codes; nothing here opens a socket. */
 class MainTest {
@@ -35,7 +34,7 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int urelay(String... args) {
-        Console console = new Console(PluginRegistry.load(getClass().getClassLoader()),
+        Console console = new Console(Plugins.classPath(getClass().getClassLoader()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return Main.execute(console, args);
     }

@@ -4,10 +4,9 @@ package urelay.runtime.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,14 +14,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import urelay.runtime.audit.AuditFormat;
 import urelay.runtime.audit.AuditLog;
 import urelay.runtime.config.ListenerPlan;
 import urelay.runtime.config.SinkPlan;
+import urelay.runtime.guard.Guard;
 import urelay.runtime.relay.Relay;
+import urelay.runtime.route.Cidr;
 import urelay.runtime.route.Match;
 import urelay.runtime.route.PortRange;
 import urelay.runtime.route.Route;
@@ -77,7 +81,8 @@ class ConnectionHandlerTest {
         ListenerPlan listener = new ListenerPlan("private", "test", nothing,
                 List.of(accepted -> Optional.of(IpDestination.of(accepted.localAddress()))), rewriters,
                 new Router(routes), Duration.ZERO);
-        new ConnectionHandler(listener, relay, new AuditLog(AuditFormat.JSON, new PrintStream(out, true,
+        Guard guard = new Guard(() -> Set.of(InetAddress.ofLiteral("203.0.113.1")), Set.of());
+        new ConnectionHandler(listener, new Planner(listener, guard), relay, new AuditLog(AuditFormat.JSON, new PrintStream(out, true,
                 StandardCharsets.UTF_8)), new ConnectionIds()).handle(client);
         return fields(out.toString(StandardCharsets.UTF_8).strip());
     }
@@ -110,6 +115,35 @@ class ConnectionHandlerTest {
         assertEquals("198.51.100.7:80", audit.get("dst"));
         assertEquals("198.51.100.7:9191", audit.get("final"));
         assertEquals("ok", audit.get("outcome"));
+    }
+
+    @Test
+    void guardRefusesALoopbackDestinationARouteRewroteTo() {
+        RecordingSink sink = new RecordingSink();
+        Rewriter toLoopback = (destination, client) -> new IpDestination(InetAddress.ofLiteral("127.0.0.1"), 22);
+        Route route = new Route(0, Match.ANY, List.of(new SinkPlan("out", "test", sink)), List.of(toLoopback),
+                Optional.empty(), List.of());
+
+        Map<String, String> audit = handle(List.of(), List.of(route), 80);
+
+        assertEquals("forbidden", audit.get("outcome"));
+        assertEquals("forbidden:loopback", audit.get("guard"));
+        assertEquals("127.0.0.1:22", audit.get("final"));
+        assertEquals(List.of(), sink.destinations);
+    }
+
+    @Test
+    void guardLetsARoutesAllowListOpenARangeAndTheAuditSaysSo() {
+        RecordingSink sink = new RecordingSink();
+        Rewriter toOwn = (destination, client) -> new IpDestination(InetAddress.ofLiteral("203.0.113.1"), 22);
+        Route route = new Route(0, Match.ANY, List.of(new SinkPlan("out", "test", sink)), List.of(toOwn),
+                Optional.empty(), List.of(Cidr.parse("203.0.113.0/24")));
+
+        Map<String, String> audit = handle(List.of(), List.of(route), 80);
+
+        assertEquals("ok", audit.get("outcome"));
+        assertEquals("allowed:203.0.113.0/24(own-address)", audit.get("guard"));
+        assertEquals(1, sink.destinations.size());
     }
 
     @Test
