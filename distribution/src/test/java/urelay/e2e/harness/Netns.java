@@ -32,7 +32,7 @@ public final class Netns implements AutoCloseable {
 
     /** Creates a namespace for {@code role} (a short word) with its loopback up. */
     public static Netns create(String role) {
-        Netns netns = new Netns("ur-" + randomHex(3) + "-" + role);
+        Netns netns = new Netns(freshName(role));
 
         Command.check("ip", "netns", "add", netns.name);
         try {
@@ -42,6 +42,19 @@ public final class Netns implements AutoCloseable {
             throw e;
         }
         return netns;
+    }
+
+    /**
+     * A fresh name of the form this class uses, for a namespace that something else (such
+     * as {@code urelay netns prepare}) will create; pass the created one to {@link #adopt}.
+     */
+    public static String freshName(String role) {
+        return "ur-" + randomHex(3) + "-" + role;
+    }
+
+    /** Takes charge of namespace {@code name}, made by something else, so {@link #close()} deletes it. */
+    public static Netns adopt(String name) {
+        return new Netns(name);
     }
 
     /**
@@ -142,7 +155,7 @@ public final class Netns implements AutoCloseable {
 
     /**
      * Kills whatever still runs inside the namespace (only the tests start processes in
-     * it) and deletes it. Safe to call twice.
+     * it) and deletes it. Safe to call twice, and on a namespace that was never made.
      */
     @Override
     public void close() {
@@ -150,6 +163,9 @@ public final class Netns implements AutoCloseable {
             return;
         }
         closed = true;
+        if (!Files.exists(path())) {
+            return;
+        }
 
         Command.Result pids = Command.run(COMMAND_LIMIT, List.of("ip", "netns", "pids", name));
         pids.out().lines().map(String::trim).filter(line -> !line.isEmpty())

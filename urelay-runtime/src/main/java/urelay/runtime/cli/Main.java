@@ -8,9 +8,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import urelay.runtime.netns.NetnsTool;
 
 /**
- * The {@code urelay} command: {@code run}, {@code check}, {@code plugins}, {@code --version}
+ * The {@code urelay} command: {@code run}, {@code check}, {@code plugins}, {@code netns}, {@code --version}
  * and {@code --help}. Plugins come from the module layer urelay runs in (the jlink image's
  * boot layer), or from the class path when urelay is not a named module, as in tests, and
  * from the plugins directory ({@code --plugins}, by default the image's {@code plugins}).
@@ -38,6 +39,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new CheckCommand(console))
                 .addSubcommand(new PluginsCommand(console))
                 .addSubcommand(new ExplainCommand(console))
+                .addSubcommand("netns", NetnsCommand.create(console, new NetnsTool()))
                 .setOut(writer(console.out()))
                 .setErr(writer(console.err()))
                 .setExecutionExceptionHandler((error, failed, parsed) -> {
@@ -50,7 +52,7 @@ public final class Main implements Runnable {
     /** Without a subcommand, print the usage and fail as a bad command line does. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check or plugins");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check, plugins or netns");
     }
 
     private static PrintWriter writer(PrintStream stream) {

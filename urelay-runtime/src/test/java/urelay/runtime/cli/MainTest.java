@@ -129,4 +129,27 @@ class MainTest {
         assertEquals(2, urelay());
         assertTrue(err().contains("name a command"), err());
     }
+
+    @Test
+    void netnsWithABadNameIsOneLineAndExitsTwoBeforeRunningAnything() {
+        assertEquals(2, urelay("netns", "prepare", "../etc"));
+        assertEquals("", out());
+        assertEquals(List.of("urelay netns: \"../etc\" is not a namespace name; allowed 1-64 letters, digits, '.', "
+                + "'_' and '-', starting with a letter or a digit"), err().lines().toList());
+    }
+
+    @Test
+    void netnsPrepareWithABadPortIsOneLineAndExitsTwo() {
+        assertEquals(2, urelay("netns", "prepare", "lab", "--tproxy", "99999"));
+        assertEquals(List.of("urelay netns: --tproxy: \"99999\" is not a port; allowed 1-65535"),
+                err().lines().toList());
+    }
+
+    @Test
+    void netnsHelpNamesPrepareAndShow() {
+        assertEquals(0, urelay("netns", "--help"));
+
+        assertTrue(out().contains("prepare"), out());
+        assertTrue(out().contains("show"), out());
+    }
 }
