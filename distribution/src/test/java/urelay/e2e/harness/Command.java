@@ -45,7 +45,16 @@ public final class Command {
 
     /** Runs {@code command} for at most {@code limit}; throws if it does not exit in time. */
     public static Result run(Duration limit, List<String> command) {
-        Process process = start(builder(command));
+        return run(limit, builder(command));
+    }
+
+    /**
+     * Runs the command {@code builder} describes (made with {@link #builder}, perhaps given a
+     * file as stdin) for at most {@code limit}; throws if it does not exit in time.
+     */
+    public static Result run(Duration limit, ProcessBuilder builder) {
+        List<String> command = List.copyOf(builder.command());
+        Process process = start(builder);
         CompletableFuture<String> out = drain(process.getInputStream());
         CompletableFuture<String> err = drain(process.getErrorStream());
 

@@ -15,11 +15,20 @@ public final class Configs {
      * audit format ({@code json} or {@code plain}).
      */
     public static String config(String auditFormat, String... listeners) {
+        return configWithSinks(auditFormat, "", listeners);
+    }
+
+    /**
+     * A whole config like {@link #config(String, String...)}, with more sinks after
+     * {@code out}: {@code sinks} holds their lines, each indented by two spaces, such as
+     * {@code "  block: { type: reject }\n"}.
+     */
+    public static String configWithSinks(String auditFormat, String sinks, String... listeners) {
         return "listeners:\n" + String.join("", listeners) + """
                 sinks:
                   out: { type: direct, connect-timeout: 5s }
-                audit: { format: %s }
-                """.formatted(auditFormat);
+                %saudit: { format: %s }
+                """.formatted(sinks, auditFormat);
     }
 
     /**
@@ -27,8 +36,13 @@ public final class Configs {
      * {@code ports}, original-destination resolver, every connection to sink {@code out}.
      */
     public static String transparentListener(String name, Netns netns, int... ports) {
-        return listener(name, "{ type: transparent, netns: %s, address: \"::\", ports: [%s] }"
-                .formatted(netns.path(), join(ports)), "      - sink: out\n");
+        return listener(name, transparentSource(netns, ports), "      - sink: out\n");
+    }
+
+    /** A transparent source (YAML flow mapping) in {@code netns} on {@code [::]}, {@code ports}. */
+    public static String transparentSource(Netns netns, int... ports) {
+        return "{ type: transparent, netns: %s, address: \"::\", ports: [%s] }"
+                .formatted(netns.path(), join(ports));
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public final class Curl {
 
     private static final int MAX_SECONDS = 20;
+    private static final int SEND_FAILED = 55;
+    private static final int RECEIVE_FAILED = 56;
     private static final String REPORT = "urelay-curl local=";
     private static final Pattern REPORT_LINE =
             Pattern.compile(Pattern.quote(REPORT) + "(\\S*) port=(\\d*) code=(\\d*)");
@@ -28,6 +30,15 @@ public final class Curl {
         /** The client address as urelay writes it: {@code ip:port} or {@code [ip]:port}. */
         public String client() {
             return (localIp.contains(":") ? "[" + localIp + "]" : localIp) + ":" + localPort;
+        }
+
+        /**
+         * True when the connection was reset under curl: exit 55 (send failure) or 56
+         * (receive failure), whichever call met the reset, with the reset named on stderr.
+         */
+        public boolean wasReset() {
+            return (exit == SEND_FAILED || exit == RECEIVE_FAILED)
+                    && stderr.contains("Connection reset by peer");
         }
     }
 

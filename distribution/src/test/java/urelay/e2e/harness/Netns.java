@@ -137,6 +137,17 @@ public final class Netns implements AutoCloseable {
                 .anyMatch(columns -> columns.length >= 4 && columns[3].endsWith(suffix));
     }
 
+    /**
+     * True when a Unix stream socket bound to {@code path} listens, as this namespace's
+     * {@code ss} sees it: the socket file can exist a moment before {@code listen()}.
+     */
+    public boolean listens(Path path) {
+        String wanted = path.toString();
+        return exec("ss", "-H", "-l", "-x", "-n").orThrow().out().lines()
+                .map(line -> line.trim().split("\\s+"))
+                .anyMatch(columns -> columns.length >= 5 && columns[4].equals(wanted));
+    }
+
     /** Waits, at most {@code limit}, until something here listens on each of {@code ports}. */
     public void awaitListening(Duration limit, int... ports) {
         for (int port : ports) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /**
  * An nginx started by a test inside one of its namespaces, with a config, document roots
@@ -32,12 +33,15 @@ public final class Nginx implements AutoCloseable {
     private final Path dir;
     private final Process process;
     private final Map<Integer, String> bodies;
+    private final boolean onUnixSockets;
 
-    private Nginx(Netns netns, Path dir, Process process, Map<Integer, String> bodies) {
+    private Nginx(Netns netns, Path dir, Process process, Map<Integer, String> bodies,
+            boolean onUnixSockets) {
         this.netns = netns;
         this.dir = dir;
         this.process = process;
         this.bodies = bodies;
+        this.onUnixSockets = onUnixSockets;
     }
 
     /**
@@ -46,17 +50,33 @@ public final class Nginx implements AutoCloseable {
      * in {@code ports}, and waits until it listens.
      */
     public static Nginx start(Netns netns, List<String> addresses, List<Integer> ports) {
+        return start(netns, ports, false, (dir, port) -> addresses.stream()
+                .map(address -> address + ":" + port).toList());
+    }
+
+    /**
+     * Starts nginx in {@code netns} serving, for each of {@code ports}, the same page as on
+     * that TCP port but on the Unix socket {@link #socket(int) socket(port)} instead
+     * ({@code PORT.sock} in nginx's temporary directory), and waits until it listens.
+     */
+    public static Nginx startOnUnixSockets(Netns netns, List<Integer> ports) {
+        return start(netns, ports, true,
+                (dir, port) -> List.of("unix:" + socketIn(dir, port)));
+    }
+
+    private static Nginx start(Netns netns, List<Integer> ports, boolean onUnixSockets,
+            BiFunction<Path, Integer, List<String>> listens) {
         Path dir = TempDirs.create("nginx");
         try {
             Map<Integer, String> bodies = writeRoots(dir, ports);
-            Path config = writeConfig(dir, addresses, ports);
+            Path config = writeConfig(dir, ports, listens);
             List<String> command = netns.command("nginx", "-p", dir.toString(),
                     "-c", config.toString(), "-e", dir.resolve("error.log").toString());
             Process process = Command.start(Command.builder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("console.log").toFile()));
 
-            Nginx nginx = new Nginx(netns, dir, process, bodies);
+            Nginx nginx = new Nginx(netns, dir, process, bodies, onUnixSockets);
             nginx.awaitListening(ports);
             return nginx;
         } catch (RuntimeException | Error e) {
@@ -68,6 +88,11 @@ public final class Nginx implements AutoCloseable {
     /** The body served at {@code /} on {@code port}. */
     public String body(int port) {
         return bodies.get(port);
+    }
+
+    /** The Unix socket that stands for {@code port} in {@link #startOnUnixSockets}. */
+    public Path socket(int port) {
+        return socketIn(dir, port);
     }
 
     /** Stops nginx (SIGTERM, then SIGKILL after a bounded wait) and removes its files. */
@@ -92,7 +117,7 @@ public final class Nginx implements AutoCloseable {
                 if (!process.isAlive()) {
                     throw new AssertionError("nginx exited with " + process.exitValue() + log());
                 }
-                return netns.listens(port);
+                return onUnixSockets ? netns.listens(socket(port)) : netns.listens(port);
             });
         }
     }
@@ -123,13 +148,17 @@ public final class Nginx implements AutoCloseable {
         return Map.copyOf(bodies);
     }
 
-    private static Path writeConfig(Path dir, List<String> addresses, List<Integer> ports) {
+    private static Path socketIn(Path dir, int port) {
+        return dir.resolve(port + ".sock");
+    }
+
+    private static Path writeConfig(Path dir, List<Integer> ports,
+            BiFunction<Path, Integer, List<String>> listens) {
         StringBuilder servers = new StringBuilder();
         for (int port : ports) {
             servers.append("    server {\n");
-            for (String address : addresses) {
-                servers.append("        listen ").append(address).append(':').append(port)
-                        .append(";\n");
+            for (String listen : listens.apply(dir, port)) {
+                servers.append("        listen ").append(listen).append(";\n");
             }
             servers.append("        root ").append(dir.resolve("root-" + port)).append(";\n")
                     .append("    }\n");
