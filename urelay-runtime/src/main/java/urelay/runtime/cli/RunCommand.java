@@ -75,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
         LOG.log(Level.INFO, "config loaded file=" + relay.file() + " listeners=" + relay.listeners().size()
                 + " sinks=" + relay.sinks().size());
         try (Engine engine = new Engine(relay, new AuditLog(relay.auditFormat(), console.out()))) {
+            // SIGTERM and SIGINT run shutdown hooks; this one resets open connections and waits
+            // for their audit lines before the JVM halts.
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("urelay-stop").unstarted(engine::close));
             engine.run();
             return ExitCodes.OK;
         } catch (IOException e) {

@@ -24,11 +24,13 @@ final class AcceptLoop implements Runnable {
     private final String listener;
     private final Acceptor acceptor;
     private final ConnectionHandler handler;
+    private final ConnectionCount count;
 
-    AcceptLoop(String listener, Acceptor acceptor, ConnectionHandler handler) {
+    AcceptLoop(String listener, Acceptor acceptor, ConnectionHandler handler, ConnectionCount count) {
         this.listener = listener;
         this.acceptor = acceptor;
         this.handler = handler;
+        this.count = count;
     }
 
     @Override
@@ -50,7 +52,14 @@ final class AcceptLoop implements Runnable {
                 sleep(pause);
                 continue;
             }
-            Thread.ofVirtual().name("urelay-conn").start(() -> handler.handle(client));
+            count.opened();
+            Thread.ofVirtual().name("urelay-conn").start(() -> {
+                try {
+                    handler.handle(client);
+                } finally {
+                    count.closed();
+                }
+            });
         }
     }
 

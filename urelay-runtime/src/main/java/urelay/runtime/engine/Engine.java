@@ -3,9 +3,11 @@ package urelay.runtime.engine;
 
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import urelay.runtime.audit.AuditLog;
 import urelay.runtime.config.ListenerPlan;
 import urelay.runtime.config.RelayConfig;
@@ -30,6 +33,7 @@ import urelay.spi.Acceptor;
 public final class Engine implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("urelay.engine");
+    private static final int STOP_WAIT_SECONDS = 3;
 
     private final RelayConfig config;
     private final AuditLog audit;
@@ -37,6 +41,8 @@ public final class Engine implements AutoCloseable {
     private final ConnectionIds ids = new ConnectionIds();
     private final List<Acceptor> acceptors = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ConnectionCount connections = new ConnectionCount();
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     public Engine(RelayConfig config, AuditLog audit) {
         this.config = config;
@@ -55,7 +61,7 @@ public final class Engine implements AutoCloseable {
         opened.forEach((listener, listenerAcceptors) -> {
             ConnectionHandler handler =
                     new ConnectionHandler(listener, new Planner(listener, guard), relay, audit, ids);
-            listenerAcceptors.forEach(acceptor -> loops.add(new AcceptLoop(listener.name(), acceptor, handler)));
+            listenerAcceptors.forEach(acceptor -> loops.add(new AcceptLoop(listener.name(), acceptor, handler, connections)));
         });
         loops.forEach(loop -> Thread.ofVirtual().name("urelay-accept").start(loop));
         LOG.log(INFO, "ready listeners=" + config.listeners().size() + " acceptors=" + loops.size());
@@ -95,10 +101,26 @@ public final class Engine implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops: closes every acceptor, resets every connection being relayed, and waits up to
+     * {@value #STOP_WAIT_SECONDS} seconds for their audit lines. Safe to call from a shutdown
+     * hook and more than once.
+     */
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.log(INFO, "stopping");
         synchronized (acceptors) {
             acceptors.forEach(Acceptor::close);
             acceptors.clear();
+        }
+        relay.stopAll();
+        try {
+            int left = connections.awaitNone(Duration.ofSeconds(STOP_WAIT_SECONDS));
+            LOG.log(left == 0 ? INFO : WARNING, "stopped unaudited_connections=" + left);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         relay.close();
         stopped.countDown();

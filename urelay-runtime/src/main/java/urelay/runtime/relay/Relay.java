@@ -2,6 +2,8 @@
 package urelay.runtime.relay;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import urelay.runtime.linux.LinuxSocket;
 import urelay.spi.ByteStream;
 import urelay.spi.Outcome;
@@ -20,6 +22,8 @@ public final class Relay implements AutoCloseable {
     private static final int POOLED_PIPES = 64;
 
     private final PipePool pipes = new PipePool(POOLED_PIPES);
+    private final Set<RelaySession> active = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     /**
      * Relays until both directions end, closes both streams, and reports what moved.
@@ -35,6 +39,20 @@ public final class Relay implements AutoCloseable {
             }
         }
         RelaySession session = new RelaySession(client, upstream, idleTimeout);
+        active.add(session);
+        try {
+            return run(session, client, upstream);
+        } finally {
+            active.remove(session);
+        }
+    }
+
+    private RelayResult run(RelaySession session, ByteStream client, ByteStream upstream)
+            throws InterruptedException {
+        if (stopped) {
+            // A connection that got its upstream while urelay was stopping is cut at once.
+            session.stop();
+        }
         Direction up = new Direction(client, upstream, session, pipes);
         Direction down = new Direction(upstream, client, session, pipes);
         End[] upEnd = new End[1];
@@ -45,7 +63,20 @@ public final class Relay implements AutoCloseable {
         // Both threads are done with the sockets; only now may their descriptors be closed.
         upstream.close();
         client.close();
+        if (session.stopping()) {
+            return new RelayResult(up.bytes(), down.bytes(), Outcome.RESET, "urelay stopping");
+        }
         return new RelayResult(up.bytes(), down.bytes(), outcome(upEnd[0], downEnd), detail(upEnd[0], downEnd));
+    }
+
+    /**
+     * Cuts every connection being relayed, and every one that reaches the relay from now on:
+     * both sides get a reset, and each connection's relay returns with the outcome
+     * {@code reset} and the detail {@code urelay stopping}.
+     */
+    public void stopAll() {
+        stopped = true;
+        active.forEach(RelaySession::stop);
     }
 
     private static End endOf(Direction direction, RelaySession session) {

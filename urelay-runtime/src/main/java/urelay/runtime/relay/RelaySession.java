@@ -16,6 +16,7 @@ final class RelaySession {
     private final long idleNanos;
     private volatile long lastActivity = System.nanoTime();
     private volatile boolean aborted;
+    private volatile boolean stopping;
 
     /** @param idleTimeout zero for none */
     RelaySession(ByteStream client, ByteStream upstream, Duration idleTimeout) {
@@ -30,6 +31,16 @@ final class RelaySession {
 
     boolean aborted() {
         return aborted;
+    }
+
+    /** Cuts the connection because urelay is stopping; the relay reports that as the cause. */
+    void stop() {
+        stopping = true;
+        abort();
+    }
+
+    boolean stopping() {
+        return stopping;
     }
 
     /**

@@ -202,6 +202,34 @@ class RelayTest {
     }
 
     @Test
+    void stoppingResetsBothSidesOfAnOpenConnectionAndSaysWhy() throws Exception {
+        CompletableFuture<Void> serverGotByte = new CompletableFuture<>();
+        CompletableFuture<String> serverSaw = new CompletableFuture<>();
+        serveOnce(socket -> {
+            try {
+                socket.getInputStream().read();
+                serverGotByte.complete(null);
+                serverSaw.complete("read " + socket.getInputStream().read());
+            } catch (IOException e) {
+                serverSaw.complete(e.getMessage());
+            }
+        });
+        CompletableFuture<RelayResult> result = relayOne(Duration.ZERO);
+
+        try (Socket client = new Socket(LOOPBACK, port())) {
+            client.getOutputStream().write('x');
+            serverGotByte.get(30, TimeUnit.SECONDS);
+
+            relay.stopAll();
+
+            RelayResult relayed = result.get(30, TimeUnit.SECONDS);
+            assertEquals(new RelayResult(1, 0, Outcome.RESET, "urelay stopping"), relayed);
+            assertThrows(SocketException.class, () -> client.getInputStream().read());
+        }
+        assertTrue(serverSaw.get(30, TimeUnit.SECONDS).contains("reset"), serverSaw.get());
+    }
+
+    @Test
     void leavesNoDescriptorOpenAfterManyConnections() throws Exception {
         Thread.ofPlatform().daemon().start(() -> {
             for (int i = 0; i < 300; i++) {
