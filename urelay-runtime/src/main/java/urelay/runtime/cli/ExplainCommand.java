@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +20,6 @@ import urelay.runtime.engine.Plan;
 import urelay.runtime.engine.Planner;
 import urelay.runtime.guard.Guard;
 import urelay.runtime.guard.OwnAddresses;
-import urelay.runtime.plugin.PluginRegistry;
 import urelay.spi.IpDestination;
 
 /**
@@ -36,8 +34,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML config file.")
-    private Path config;
+    @Mixin
+    private ConfigOption config = new ConfigOption();
 
     @Option(names = "--dest", required = true, paramLabel = "ADDR:PORT",
             description = "Where the client connects: 198.51.100.7:80 or [2001:db8::7]:443.")
@@ -49,9 +47,6 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--client", paramLabel = "ADDR[:PORT]",
             description = "The client's address; default 192.0.2.1 or 2001:db8::1, as the destination's family.")
     private String clientText;
-
-    @Mixin
-    private PluginsOption plugins = new PluginsOption();
 
     ExplainCommand(Console console) {
         this.console = console;
@@ -67,17 +62,13 @@ final class ExplainCommand implements Callable<Integer> {
         if (client.isEmpty()) {
             return usage("--client \"" + clientText + "\" is not an address; allowed 192.0.2.10 or [2001:db8::10]:40000");
         }
-        Optional<PluginRegistry> registry = plugins.load(console);
-        if (registry.isEmpty()) {
-            return ExitCodes.BAD_CONFIG;
-        }
-        Optional<RelayConfig> loaded = Checker.load(console, registry.get(), config, new NoSocketsNetwork());
+        Optional<RelayConfig> loaded = config.load(console, new NoSocketsNetwork());
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_CONFIG;
         }
         Optional<ListenerPlan> listener = listener(loaded.get());
         if (listener.isEmpty()) {
-            return usage("--listener \"" + listenerName + "\" is not in " + config + "; listeners: "
+            return usage("--listener \"" + listenerName + "\" is not in " + config.file() + "; listeners: "
                     + loaded.get().listeners().stream().map(ListenerPlan::name).toList());
         }
         return explain(listener.get(), new ImaginedClient(client.get(), dest.get()));

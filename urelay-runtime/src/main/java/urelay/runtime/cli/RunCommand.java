@@ -3,12 +3,10 @@ package urelay.runtime.cli;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import urelay.runtime.audit.AuditLog;
 import urelay.runtime.config.NoSocketsNetwork;
 import urelay.runtime.config.RelayConfig;
@@ -16,7 +14,6 @@ import urelay.runtime.engine.Engine;
 import urelay.runtime.linux.LinuxNetwork;
 import urelay.runtime.linux.NativeException;
 import urelay.runtime.logging.KeyValueLoggerFinder;
-import urelay.runtime.plugin.PluginRegistry;
 
 /**
  * {@code urelay run}: checks the config exactly as {@code check} does, and only if it is valid
@@ -31,11 +28,8 @@ final class RunCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML config file.")
-    private Path config;
-
     @Mixin
-    private PluginsOption plugins = new PluginsOption();
+    private ConfigOption config = new ConfigOption();
 
     RunCommand(Console console) {
         this.console = console;
@@ -43,11 +37,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<PluginRegistry> registry = plugins.load(console);
-        if (registry.isEmpty()) {
-            return ExitCodes.BAD_CONFIG;
-        }
-        Optional<RelayConfig> checked = Checker.load(console, registry.get(), config, new NoSocketsNetwork());
+        Optional<RelayConfig> checked = config.load(console, new NoSocketsNetwork());
         if (checked.isEmpty()) {
             return ExitCodes.BAD_CONFIG;
         }
@@ -63,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.CANNOT_START;
         }
         try (network) {
-            Optional<RelayConfig> loaded = Checker.load(console, registry.get(), config, network);
+            Optional<RelayConfig> loaded = config.load(console, network);
             if (loaded.isEmpty()) {
                 return ExitCodes.BAD_CONFIG;
             }
