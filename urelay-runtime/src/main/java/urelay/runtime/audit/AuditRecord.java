@@ -23,9 +23,6 @@ import urelay.spi.Outcome;
  * @param downBytes        bytes relayed from the upstream to the client
  * @param duration         from accept to the end
  * @param outcome          how it ended
- * @param guard            what the guard decided: {@code -} for an ordinary destination,
- *                         {@code allowed:RANGE(REASON)} when a route's allow list opened it,
- *                         {@code forbidden:REASON} when it was refused
  * @param detail           a short reason, such as an errno name, or {@code -}
  * @param guard            what the guard decided: {@code -} for an ordinary destination,
  *                         {@code allowed:RANGE(REASON)} when a route's allow list opened it,

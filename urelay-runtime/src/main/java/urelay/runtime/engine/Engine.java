@@ -100,12 +100,12 @@ public final class Engine implements AutoCloseable {
         return own;
     }
 
-    @Override
     /**
      * Stops: closes every acceptor, resets every connection being relayed, and waits up to
      * {@value #STOP_WAIT_SECONDS} seconds for their audit lines. Safe to call from a shutdown
      * hook and more than once.
      */
+    @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
             return;

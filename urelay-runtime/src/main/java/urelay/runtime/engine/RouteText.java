@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import urelay.runtime.route.Match;
 import urelay.runtime.route.Route;
+import urelay.spi.BindProfile;
 
 /** A route in words, as the config gave it: its conditions and its sinks. */
 final class RouteText {
@@ -16,7 +17,28 @@ final class RouteText {
         List<String> sinks = route.sinks().stream().map(sink -> sink.name() + " (" + sink.type() + ")").toList();
         return "match " + conditions(route.match()) + " -> sinks " + String.join(", then ", sinks)
                 + (route.allow().isEmpty() ? "" : "; allow " + route.allow())
-                + (route.bind().isPresent() ? "; bind " + route.bind().get() : "");
+                + route.bind().map(bind -> "; bind " + bind(bind)).orElse("");
+    }
+
+    /** A bind block as the YAML writes it, with only the keys that are set. */
+    private static String bind(BindProfile bind) {
+        List<String> parts = new ArrayList<>();
+        if (bind.address() != null) {
+            parts.add("address: " + bind.address());
+        }
+        if (bind.device() != null) {
+            parts.add("interface: " + bind.device());
+        }
+        if (bind.fwmark() != null) {
+            parts.add("fwmark: " + bind.fwmark());
+        }
+        if (Boolean.TRUE.equals(bind.freebind())) {
+            parts.add("freebind: true");
+        }
+        if (bind.transparent() != null) {
+            parts.add("transparent: " + bind.transparent());
+        }
+        return "{" + String.join(", ", parts) + "}";
     }
 
     private static String conditions(Match match) {

@@ -25,6 +25,7 @@ class ExplainCommandTest {
                     sink: block
                   - match: { cidr: ["127.0.0.1/32"], port: ["8080"] }
                     allow: ["127.0.0.1/32"]
+                    bind: { interface: wan1, fwmark: 0x20 }
                     sink: out
                   - sink: [out, block]
               - name: second
@@ -79,6 +80,7 @@ class ExplainCommandTest {
         assertEquals(0, explain("--dest", "127.0.0.1:8080"));
 
         assertTrue(out().contains("guard: would refuse (loopback), opened by allow 127.0.0.1/32"), out());
+        assertTrue(out().contains("; allow [127.0.0.1/32]; bind {interface: wan1, fwmark: 32}"), out());
     }
 
     @Test
