@@ -50,22 +50,13 @@ public final class Configs {
      * starting with six spaces and a dash).
      */
     public static String listener(String name, String source, String routes) {
-        return listener(name, source, "[]", routes);
-    }
-
-    /**
-     * A listener block like {@link #listener(String, String, String)} with the listener's
-     * {@code rewriters}, written as one YAML flow list such as
-     * {@code "[ { type: ip-rewrite, mode: nat64 } ]"}.
-     */
-    public static String listener(String name, String source, String rewriters, String routes) {
         return """
                   - name: %s
                     source: %s
                     resolvers: [ { type: original-destination } ]
-                    rewriters: %s
+                    rewriters: []
                     routes:
-                %s""".formatted(name, source, rewriters, routes);
+                %s""".formatted(name, source, routes);
     }
 
     private static String join(int... ports) {
