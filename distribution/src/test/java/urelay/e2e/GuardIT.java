@@ -21,6 +21,7 @@ import urelay.e2e.harness.Cleanup;
 import urelay.e2e.harness.Command;
 import urelay.e2e.harness.Configs;
 import urelay.e2e.harness.Curl;
+import urelay.e2e.harness.DocSnippets;
 import urelay.e2e.harness.EndToEnd;
 import urelay.e2e.harness.Image;
 import urelay.e2e.harness.Netns;
@@ -172,11 +173,28 @@ class GuardIT {
                         && line.contains("loop check"))));
     }
 
+    @Test
+    void explainPrintsWhatTheGuardPageShowsForAForbiddenDestination() {
+        List<String> block = DocSnippets.get("guard.md", "explain-forbidden", "urelay.yaml",
+                config.toString()).lines().toList();
+        String typed = block.getFirst();
+        assertTrue(typed.startsWith("$ urelay explain "), typed);
+
+        List<String> args = List.of(typed.substring("$ urelay ".length()).split(" "));
+        assertEquals(block.subList(1, block.size()), run(args));
+    }
+
     /** Runs {@code urelay explain} in the host namespace, where the guard's own addresses are. */
     private static List<String> explain(String listener, String dst) {
-        Command.Result run = Command.run(EXPLAIN_LIMIT, net.host().command(Image.urelayCommand(
-                "explain", "--config", config.toString(), "--listener", listener, "--dest", dst)));
-        assertEquals(0, run.exit(), "explain failed: " + run.out() + run.err());
+        return run(List.of("explain", "--config", config.toString(), "--listener", listener,
+                "--dest", dst));
+    }
+
+    /** Runs {@code urelay args...} in the host namespace and returns its output lines. */
+    private static List<String> run(List<String> args) {
+        Command.Result run = Command.run(EXPLAIN_LIMIT,
+                net.host().command(Image.urelayCommand(args.toArray(String[]::new))));
+        assertEquals(0, run.exit(), "urelay " + args + " failed: " + run.out() + run.err());
         return run.out().lines().toList();
     }
 
