@@ -61,8 +61,7 @@ public final class Relay implements AutoCloseable {
         upThread.join();
 
         // Both threads are done with the sockets; only now may their descriptors be closed.
-        upstream.close();
-        client.close();
+        session.close();
         if (session.stopping()) {
             return new RelayResult(up.bytes(), down.bytes(), Outcome.RESET, "urelay stopping");
         }

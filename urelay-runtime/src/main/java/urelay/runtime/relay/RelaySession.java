@@ -17,6 +17,8 @@ final class RelaySession {
     private volatile long lastActivity = System.nanoTime();
     private volatile boolean aborted;
     private volatile boolean stopping;
+    /** Guarded by this. */
+    private boolean closed;
 
     /** @param idleTimeout zero for none */
     RelaySession(ByteStream client, ByteStream upstream, Duration idleTimeout) {
@@ -34,9 +36,11 @@ final class RelaySession {
     }
 
     /** Cuts the connection because urelay is stopping; the relay reports that as the cause. */
-    void stop() {
-        stopping = true;
-        abort();
+    synchronized void stop() {
+        if (!closed) {
+            stopping = true;
+            abort();
+        }
     }
 
     boolean stopping() {
@@ -48,16 +52,36 @@ final class RelaySession {
      * either socket wakes at once. Streams that are not runtime sockets are reset right away,
      * since the only way to wake a thread blocked in a plugin's stream is to close it.
      */
-    void abort() {
-        aborted = true;
+    synchronized void abort() {
+        if (closed) {
+            // Too late: the descriptors are closed, and their numbers may already be reused.
+            return;
+        }
+        // SO_LINGER 0 goes on before anyone can see the flag: a direction that sees it ends,
+        // and the relay may close both sockets at once, which must then send a reset.
         for (ByteStream stream : new ByteStream[] {client, upstream}) {
             if (stream instanceof LinuxSocket socket) {
                 socket.lingerZero();
+            }
+        }
+        aborted = true;
+        for (ByteStream stream : new ByteStream[] {client, upstream}) {
+            if (stream instanceof LinuxSocket socket) {
                 socket.abortWaits();
             } else {
                 stream.reset();
             }
         }
+    }
+
+    /**
+     * Closes both streams, once both directions have finished with them. Serialised with
+     * {@link #abort()}, so a stop from another thread never touches a closed descriptor.
+     */
+    synchronized void close() {
+        closed = true;
+        upstream.close();
+        client.close();
     }
 
     /** Waits for the socket to have bytes to read; false when the connection was idle too long. */
