@@ -66,8 +66,14 @@ final class RunCommand implements Callable<Integer> {
                 + " sinks=" + relay.sinks().size());
         try (Engine engine = new Engine(relay, new AuditLog(relay.auditFormat(), console.out()))) {
             // SIGTERM and SIGINT run shutdown hooks; this one resets open connections and waits
-            // for their audit lines before the JVM halts.
-            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("urelay-stop").unstarted(engine::close));
+            // for their audit lines. A stop that was asked for is a normal end, so it then halts
+            // with 0 rather than the JVM's 128 + signal, which service managers count as failure.
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("urelay-stop").unstarted(() -> {
+                engine.close();
+                console.out().flush();
+                console.err().flush();
+                Runtime.getRuntime().halt(ExitCodes.OK);
+            }));
             engine.run();
             return ExitCodes.OK;
         } catch (IOException e) {
