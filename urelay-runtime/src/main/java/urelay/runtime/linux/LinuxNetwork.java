@@ -88,6 +88,10 @@ public final class LinuxNetwork implements Network, AutoCloseable {
                     || Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 0) {
                 throw new IOException("descriptor " + fd + " is not a connected stream socket");
             }
+            int domain = Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_DOMAIN, "SO_DOMAIN");
+            if (domain != Libc.AF_INET && domain != Libc.AF_INET6) {
+                throw new IOException("descriptor " + fd + " is not a TCP socket (family " + domain + ")");
+            }
             Sockets.makeNonBlockingAndCloseOnExec(fd);
         } catch (IOException e) {
             Libc.close(fd);
