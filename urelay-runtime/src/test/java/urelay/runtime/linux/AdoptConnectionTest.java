@@ -24,7 +24,8 @@ import urelay.spi.Capture;
 
 /**
  * What {@link LinuxNetwork#adoptConnection} refuses. A descriptor passed in by another process
- * is untrusted: whatever it is, a refused one is closed and reported as an IOException.
+ * is untrusted: whatever it is, a refused one is closed, and the wrong kind of descriptor is
+ * told apart from a TCP connection that failed.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class AdoptConnectionTest {
@@ -56,9 +57,10 @@ class AdoptConnectionTest {
             server.bind(UnixDomainSocketAddress.of(path));
             int fd = connectedUnixSocket(path);
             try (SocketChannel ignored = server.accept()) {
-                var e = assertThrows(IOException.class, () -> network.adoptConnection(fd, Capture.LOCAL));
+                var e = assertThrows(IllegalArgumentException.class,
+                        () -> network.adoptConnection(fd, Capture.LOCAL));
 
-                assertEquals("descriptor " + fd + " is not a TCP socket (family 1)", e.getMessage());
+                assertEquals("descriptor " + fd + " is not a TCP socket (family 1, type 1)", e.getMessage());
                 assertTrue(Libc.fcntl(fd, Libc.F_GETFD, 0) < 0, "descriptor left open");
             }
         }
@@ -68,13 +70,24 @@ class AdoptConnectionTest {
     void refusesADescriptorThatIsNotASocketAndClosesIt() throws IOException {
         int[] pipe = pipe();
         try {
-            var e = assertThrows(IOException.class, () -> network.adoptConnection(pipe[0], Capture.LOCAL));
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> network.adoptConnection(pipe[0], Capture.LOCAL));
 
             assertTrue(e.getMessage().contains("ENOTSOCK"), e.getMessage());
             assertTrue(Libc.fcntl(pipe[0], Libc.F_GETFD, 0) < 0, "descriptor left open");
         } finally {
             Libc.close(pipe[1]);
         }
+    }
+
+    @Test
+    void reportsATcpSocketWithoutAPeerAsALostConnection() throws IOException {
+        int fd = Libc.socket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0);
+
+        var e = assertThrows(IOException.class, () -> network.adoptConnection(fd, Capture.LOCAL));
+
+        assertTrue(e.getMessage().contains("ENOTCONN"), e.getMessage());
+        assertTrue(Libc.fcntl(fd, Libc.F_GETFD, 0) < 0, "descriptor left open");
     }
 
     private static int connectedUnixSocket(Path path) throws NativeException {
