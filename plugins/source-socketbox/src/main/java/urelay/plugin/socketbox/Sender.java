@@ -45,6 +45,11 @@ final class Sender implements Runnable {
      * The control buffer asked for. junixsocket 2.11 gives 256 bytes whatever is asked, room
      * for 60 descriptors in one message (docs/capture-socketbox.md says so).
      */
+    // TODO: a message with more than 60 descriptors is lost and leaks the 60 that fit. junixsocket
+    // gives a 256-byte control buffer whatever is asked, and when the kernel truncates the control
+    // data it fails the read with ENOBUFS without handing over the descriptors already installed.
+    // Until junixsocket takes a larger buffer or returns them, such a sender is cut off, its clients
+    // lose those connections, and urelay holds up to 60 stray descriptors each time.
     private static final int ANCILLARY_BUFFER = 256;
 
     private final AFUNIXSocket socket;

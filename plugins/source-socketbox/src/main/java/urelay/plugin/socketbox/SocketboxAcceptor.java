@@ -31,6 +31,11 @@ import urelay.spi.Network;
  * <p>Owns the listening Unix socket and its file, and the adopted connections until
  * {@link #accept()} returns them. Each sender's connection is closed by its own thread.
  */
+// TODO: only stream connections are taken. socketbox's own server sends each socket as a
+// datagram to a SOCK_DGRAM socket, which cannot reach this one (its sendto fails with
+// EPROTOTYPE on its side, so urelay never sees it); until a datagram mode is added, a sender
+// that connects with a stream socket, like the one in docs/capture-socketbox.md, must pass
+// the sockets.
 final class SocketboxAcceptor implements Acceptor, Sender.Listener {
 
     private static final System.Logger LOG = System.getLogger("urelay.socketbox");
