@@ -6,7 +6,10 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import urelay.spi.ClientConnection;
 
-/** A connection that only remembers its descriptor number and whether it was closed; it never touches the descriptor. */
+/**
+ * A connection that only remembers its descriptor number and whether it was closed; it never
+ * touches the descriptor.
+ */
 record FakeConnection(int fd, AtomicBoolean closed) implements ClientConnection {
 
     FakeConnection(int fd) {

@@ -31,8 +31,10 @@ class SocketboxConfigTest {
 
     @Test
     void readsTheModeAsOctalDigits() {
-        assertEquals(PosixFilePermissions.fromString("rw-rw----"), new SocketboxConfig(PATH, "0660", null).permissions());
-        assertEquals(PosixFilePermissions.fromString("rwxr-x--x"), new SocketboxConfig(PATH, "0751", null).permissions());
+        assertEquals(PosixFilePermissions.fromString("rw-rw----"),
+                new SocketboxConfig(PATH, "0660", null).permissions());
+        assertEquals(PosixFilePermissions.fromString("rwxr-x--x"),
+                new SocketboxConfig(PATH, "0751", null).permissions());
     }
 
     @ParameterizedTest
@@ -76,7 +78,8 @@ class SocketboxConfigTest {
     void refusesAPathLongerThanTheKernelTakes() {
         Path tooLong = Path.of("/" + "d".repeat(90) + "/" + "s".repeat(16));
 
-        assertEquals("path: \"" + tooLong + "\" is 108 bytes long; the kernel allows 107", problem(tooLong, null, null));
+        assertEquals("path: \"" + tooLong + "\" is 108 bytes long; the kernel allows 107",
+                problem(tooLong, null, null));
     }
 
     @Test
@@ -92,6 +95,7 @@ class SocketboxConfigTest {
         assertEquals(107, shortName.toString().length());
 
         assertEquals("path: \"" + shortName + "\" leaves no room for the 8-byte temporary name the socket is set "
-                + "up under; use a file name of at least 8 bytes or a shorter directory", problem(shortName, null, null));
+                + "up under; use a file name of at least 8 bytes or a shorter directory",
+                problem(shortName, null, null));
     }
 }
