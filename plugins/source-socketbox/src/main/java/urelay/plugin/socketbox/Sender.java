@@ -112,8 +112,8 @@ final class Sender implements Runnable {
         record Stopped() implements End {
         }
 
-        /** Reading failed. */
-        record Failed(IOException error) implements End {
+        /** Reading failed, or something unexpected went wrong. */
+        record Failed(Exception error) implements End {
         }
     }
 
@@ -126,6 +126,9 @@ final class Sender implements Runnable {
             end = receive(socket.getInputStream());
         } catch (IOException e) {
             end = stopped.get() ? new End.Stopped() : new End.Failed(e);
+        } catch (RuntimeException e) {
+            // Whatever went wrong, it ends this sender only; the others and the source go on.
+            end = new End.Failed(e);
         } finally {
             listener.ended(this);
         }
@@ -160,8 +163,9 @@ final class Sender implements Runnable {
             for (int i = 0; i < descriptors.length; i++) {
                 Optional<End> end = hand(descriptors[i]);
                 if (end.isPresent()) {
+                    int closed = closeFrom(descriptors, i + 1);
                     return end.get() instanceof End.Refused refused
-                            ? new End.Refused(refused.reason(), 1 + closeFrom(descriptors, i + 1))
+                            ? new End.Refused(refused.reason(), 1 + closed)
                             : end.get();
                 }
             }
@@ -205,7 +209,7 @@ final class Sender implements Runnable {
                     + " passed=" + passed + " closed_descriptors=" + refused.closedDescriptors()
                     + " reason=\"" + refused.reason() + "\"");
             case End.Failed failed -> LOG.log(WARNING, "sender connection failed path=" + listener.path() + " "
-                    + peer + " passed=" + passed + " error=\"" + failed.error().getMessage() + "\"");
+                    + peer + " passed=" + passed + " error=\"" + text(failed.error()) + "\"");
         }
     }
 
@@ -228,6 +232,11 @@ final class Sender implements Runnable {
             LOG.log(WARNING, "received descriptor not closed path=" + listener.path() + " " + peer
                     + " error=\"" + e.getMessage() + "\"");
         }
+    }
+
+    /** An I/O error's message, which names the problem; anything else with its type, as it is unexpected. */
+    private static String text(Exception error) {
+        return error instanceof IOException ? error.getMessage() : error.toString();
     }
 
     private static boolean zeros(byte[] data, int count) {
