@@ -13,8 +13,11 @@ public interface Acceptor extends AutoCloseable {
     /**
      * Waits for the next client connection.
      *
-     * @throws IOException if accepting failed; the runtime logs it and, unless the acceptor
-     *                     was closed, tries again after a short pause
+     * @throws java.nio.channels.ClosedChannelException once the acceptor is closed, also when
+     *                     {@link #close()} is called while waiting; the runtime then stops
+     *                     accepting from it
+     * @throws IOException if accepting failed; the runtime logs it and tries again after a
+     *                     short pause
      */
     ClientConnection accept() throws IOException;
 

@@ -59,11 +59,16 @@ public interface Network {
 
     /**
      * Takes over a TCP connection accepted elsewhere, such as one passed over a Unix socket.
+     * The runtime owns {@code fd} from the call on: if the call throws, it has closed it.
      *
-     * @param fd      the descriptor number, now owned by the runtime
+     * @param fd      the descriptor number
      * @param capture how the connection was captured, which says where its original
      *                destination is read
-     * @throws IOException if {@code fd} is not a connected TCP socket
+     * @throws IllegalArgumentException if {@code fd} is not a TCP socket at all: not open, not
+     *                                  a socket, a socket of another family or type, or a
+     *                                  listening one; whoever passed it made a mistake
+     * @throws IOException if {@code fd} is a TCP socket that cannot be taken over, such as one
+     *                     whose client has already reset it; only that connection is lost
      */
     default ClientConnection adoptConnection(int fd, Capture capture) throws IOException {
         throw new IOException("this network cannot adopt connections");

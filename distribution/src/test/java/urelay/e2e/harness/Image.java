@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.e2e.harness;
 
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,32 @@ public final class Image {
                 "-cp", testClasses().toString(), mainClass.getName()));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * Like {@link #peerCommand(Class, String...)}, with the jars or directories that hold
+     * {@code libraries} on the class path too, for peers that need more than the JDK.
+     */
+    public static List<String> peerCommand(Class<?> mainClass, List<Class<?>> libraries,
+            String... args) {
+        StringBuilder classPath = new StringBuilder(testClasses().toString());
+        for (Class<?> library : libraries) {
+            classPath.append(':').append(location(library));
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", classPath.toString(), mainClass.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static Path location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot tell where " + type.getName() + " was loaded from", e);
+        }
     }
 
     private static Path testClasses() {

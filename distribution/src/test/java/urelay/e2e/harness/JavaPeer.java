@@ -42,6 +42,11 @@ public final class JavaPeer implements AutoCloseable {
         return new JavaPeer(command, Command.start(Command.builder(command)));
     }
 
+    /** Starts {@code command}, a peer command from {@link Image}, inside {@code netns}. */
+    public static JavaPeer start(Netns netns, List<String> command) {
+        return new JavaPeer(Command.start(Command.builder(netns.command(command))));
+    }
+
     /** Waits, at most {@code limit}, until the peer printed {@value #READY}. */
     public JavaPeer awaitReady(Duration limit) {
         Wait.until(limit, () -> "peer ready line; stdout " + stdout, () -> {

@@ -5,6 +5,7 @@ import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import urelay.runtime.linux.Errno;
 import urelay.runtime.linux.NativeException;
 import urelay.spi.Acceptor;
@@ -42,7 +43,8 @@ final class AcceptLoop implements Runnable {
                 client = acceptor.accept();
                 pause = 0;
             } catch (IOException e) {
-                if (e instanceof NativeException n && n.errno() == Errno.EBADF) {
+                if (e instanceof ClosedChannelException
+                        || e instanceof NativeException n && n.errno() == Errno.EBADF) {
                     LOG.log(DEBUG, "accept loop ends listener=" + listener);
                     return;
                 }

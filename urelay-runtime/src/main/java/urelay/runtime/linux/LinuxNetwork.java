@@ -86,16 +86,34 @@ public final class LinuxNetwork implements Network, AutoCloseable {
     @Override
     public ClientConnection adoptConnection(int fd, Capture capture) throws IOException {
         try {
-            if (Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_TYPE, "SO_TYPE") != Libc.SOCK_STREAM
-                    || Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 0) {
-                throw new IOException("descriptor " + fd + " is not a connected stream socket");
-            }
+            checkTcpConnection(fd);
             Sockets.makeNonBlockingAndCloseOnExec(fd);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             Libc.close(fd);
             throw e;
         }
         return ClientSocket.accepted(fd, poller, capture);
+    }
+
+    /** Refuses, as the wrong kind of argument, anything but a TCP socket that is not listening. */
+    private static void checkTcpConnection(int fd) throws NativeException {
+        int type;
+        try {
+            type = Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_TYPE, "SO_TYPE");
+        } catch (NativeException e) {
+            if (e.errno() == Errno.ENOTSOCK || e.errno() == Errno.EBADF) {
+                throw new IllegalArgumentException("descriptor " + fd + " is not a socket: " + e.getMessage());
+            }
+            throw e;
+        }
+        int domain = Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_DOMAIN, "SO_DOMAIN");
+        if (type != Libc.SOCK_STREAM || domain != Libc.AF_INET && domain != Libc.AF_INET6) {
+            throw new IllegalArgumentException("descriptor " + fd + " is not a TCP socket (family " + domain
+                    + ", type " + type + ")");
+        }
+        if (Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 0) {
+            throw new IllegalArgumentException("descriptor " + fd + " is a listening socket, not a connection");
+        }
     }
 
     @Override

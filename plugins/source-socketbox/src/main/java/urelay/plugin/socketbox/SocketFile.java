@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.plugin.socketbox;
+
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.TRACE;
+import static java.lang.System.Logger.Level.WARNING;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.Set;
+import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.newsclub.net.unix.FileDescriptorCast;
+
+/**
+ * The listening Unix socket and its file: puts the socket at its path with its mode, and on
+ * {@link #close()} closes it and removes the file. Opened and closed on the thread that opens
+ * or closes the source; {@link #server()} may be used from any thread.
+ *
+ * <p>The socket is bound under a fresh hidden name beside the final one, given its mode, and
+ * only then renamed into place. A sender can therefore never find the socket at its path with
+ * the looser mode the process's umask would give it, nor connect in that moment and stay
+ * connected after the mode is set.
+ *
+ * <p>junixsocket's server socket checks before each accept that its bound path still names
+ * it, and closes itself when not, which the rename would trigger. So the bound socket's
+ * descriptor is duplicated and taken up again as a server socket, which junixsocket does not
+ * tie to a path; that one accepts. The first is kept open, unused, until {@link #close()}:
+ * junixsocket shuts a socket down whenever it closes one, which would stop the listening
+ * socket both descriptors share.
+ *
+ * <p>A file already at the path is replaced only when it is a socket that nothing listens on
+ * (a stale file left by a process that died); a live socket or any other kind of file stops
+ * the source from opening.
+ */
+final class SocketFile implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("urelay.socketbox");
+    private static final int BACKLOG = 64;
+    private static final int NAME_ATTEMPTS = 5;
+    private static final String NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AFUNIXServerSocket bound;
+    private final AFUNIXServerSocket server;
+    private final Path path;
+    private final Object fileKey;
+
+    private SocketFile(AFUNIXServerSocket bound, AFUNIXServerSocket server, Path path, Object fileKey) {
+        this.bound = bound;
+        this.server = server;
+        this.path = path;
+        this.fileKey = fileKey;
+    }
+
+    /**
+     * Listens at {@code path} with {@code permissions}.
+     *
+     * @throws IOException naming the path and what is wrong with it
+     */
+    static SocketFile listen(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        checkDirectory(path);
+        boolean stale = checkExisting(path);
+
+        AFUNIXServerSocket bound = AFUNIXServerSocket.newInstance();
+        try {
+            bound.setDeleteOnClose(false);
+            Path temporary = bindTemporary(bound, path);
+            try {
+                Files.setPosixFilePermissions(temporary, permissions);
+                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.deleteIfExists(temporary);
+                throw new IOException(path + ": cannot put the socket in place: " + e.getMessage(), e);
+            }
+            try {
+                SocketFile file = new SocketFile(bound, untie(bound), path, key(path));
+                if (stale) {
+                    LOG.log(INFO, "stale socket file replaced path=" + path);
+                }
+                return file;
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(path);
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            bound.close();
+            throw e;
+        }
+    }
+
+    /** The listening socket. */
+    AFUNIXServerSocket server() {
+        return server;
+    }
+
+    /** Closes the socket and removes its file, unless another socket has taken the path since. */
+    @Override
+    public void close() {
+        for (AFUNIXServerSocket socket : new AFUNIXServerSocket[] {server, bound}) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // Nothing else holds the socket; a failure to close it leaves nothing to do.
+                LOG.log(TRACE, "closing the listening socket failed path=" + path + " error=\"" + e.getMessage()
+                        + "\"");
+            }
+        }
+        try {
+            if (fileKey != null && fileKey.equals(key(path))) {
+                Files.delete(path);
+            }
+        } catch (NoSuchFileException e) {
+            LOG.log(TRACE, "socket file already gone path=" + path);
+        } catch (IOException e) {
+            LOG.log(WARNING, "socket file not removed path=" + path + " error=\"" + e.getMessage() + "\"");
+        }
+    }
+
+    private static void checkDirectory(Path path) throws IOException {
+        Path directory = path.getParent();
+        if (!Files.isDirectory(directory)) {
+            throw new NoSuchFileException(path + ": directory " + directory + " does not exist; create it first");
+        }
+    }
+
+    /**
+     * Whether a stale socket sits at {@code path}.
+     *
+     * @throws IOException if something listens there, or the file is not a socket
+     */
+    private static boolean checkExisting(Path path) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        if (!attributes.isOther()) {
+            throw new FileAlreadyExistsException(path + ": exists and is not a socket; remove it or choose "
+                    + "another path");
+        }
+        // Not blocking: a listener whose queue is full would hold a blocking connect forever,
+        // and a connect left pending also means that something listens.
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.configureBlocking(false);
+            probe.connect(UnixDomainSocketAddress.of(path));
+        } catch (ConnectException e) {
+            return true;
+        } catch (IOException e) {
+            throw new IOException(path + ": cannot tell whether something listens there (" + e.getMessage()
+                    + "); remove the file if it is stale", e);
+        }
+        throw new IOException(path + ": something already listens there; stop it or choose another path");
+    }
+
+    private static Path bindTemporary(AFUNIXServerSocket server, Path path) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path temporary = path.resolveSibling(temporaryName());
+            try {
+                server.bind(AFUNIXSocketAddress.of(temporary), BACKLOG);
+                return temporary;
+            } catch (SocketException e) {
+                if (attempt == NAME_ATTEMPTS || !Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(path + ": cannot bind a socket beside it: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** A server socket on a duplicate of {@code bound}'s descriptor, not watching any path. */
+    private static AFUNIXServerSocket untie(AFUNIXServerSocket bound) throws IOException {
+        AFUNIXServerSocket server = FileDescriptorCast.duplicating(bound.getFileDescriptor())
+                .as(AFUNIXServerSocket.class);
+        server.setDeleteOnClose(false);
+        return server;
+    }
+
+    /** A hidden name: a dot and random letters and digits, as long as the config leaves room for. */
+    private static String temporaryName() {
+        StringBuilder name = new StringBuilder(".");
+        for (int i = 1; i < SocketboxConfig.TEMPORARY_NAME_LENGTH; i++) {
+            name.append(NAME_CHARACTERS.charAt(RANDOM.nextInt(NAME_CHARACTERS.length())));
+        }
+        return name.toString();
+    }
+
+    private static Object key(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+}

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.plugin.socketbox;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import urelay.spi.Capture;
+
+/**
+ * The {@code socketbox} source's YAML block.
+ *
+ * @param path    the Unix socket to listen on, an absolute path of at most 107 bytes
+ * @param mode    the socket file's permissions as four octal digits in quotes; default
+ *                {@code "0600"}, so only urelay's own user may pass connections
+ * @param capture how the passed connections were captured, which says where their original
+ *                destination is read: {@code local} (default), {@code tproxy} or
+ *                {@code redirect}
+ */
+public record SocketboxConfig(Path path, String mode, String capture) {
+
+    /** The kernel's limit for a socket path: {@code sun_path} holds 108 bytes with the NUL. */
+    static final int PATH_MAX = 107;
+
+    /**
+     * The shortest name the socket file is first bound under, beside the final one, before it
+     * gets its mode and is renamed into place (see {@link SocketFile}).
+     */
+    static final int TEMPORARY_NAME_LENGTH = 8;
+
+    private static final Pattern MODE = Pattern.compile("0[0-7]{3}");
+
+    public SocketboxConfig {
+        checkPath(path);
+        mode = mode == null ? "0600" : mode;
+        if (!MODE.matcher(mode).matches()) {
+            throw new IllegalArgumentException("mode: \"" + mode + "\" is not a file mode; write four octal "
+                    + "digits in quotes, such as \"0660\" (without quotes YAML may read the digits as a number)");
+        }
+        capture = capture == null ? "local" : capture;
+        captureMode(capture);
+    }
+
+    /** The socket file's permissions. */
+    public Set<PosixFilePermission> permissions() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i < 4; i++) {
+            int digit = mode.charAt(i) - '0';
+            text.append((digit & 4) != 0 ? 'r' : '-')
+                    .append((digit & 2) != 0 ? 'w' : '-')
+                    .append((digit & 1) != 0 ? 'x' : '-');
+        }
+        return PosixFilePermissions.fromString(text.toString());
+    }
+
+    /** How the passed connections were captured. */
+    public Capture captureMode() {
+        return captureMode(capture);
+    }
+
+    private static Capture captureMode(String text) {
+        return switch (text) {
+            case "local", "tproxy", "redirect" -> Capture.valueOf(text.toUpperCase(Locale.ROOT));
+            default -> throw new IllegalArgumentException("capture: \"" + text
+                    + "\" is not a capture mode; allowed local, tproxy, redirect");
+        };
+    }
+
+    private static void checkPath(Path path) {
+        if (path == null) {
+            throw new IllegalArgumentException("path: required; a socket path such as /run/urelay/socketbox.sock");
+        }
+        if (!path.isAbsolute() || path.getFileName() == null) {
+            throw new IllegalArgumentException("path: \"" + path + "\" is not an absolute file path; "
+                    + "allowed a path from /, such as /run/urelay/socketbox.sock");
+        }
+        int bytes = bytes(path.toString());
+        if (bytes > PATH_MAX) {
+            throw new IllegalArgumentException("path: \"" + path + "\" is " + bytes
+                    + " bytes long; the kernel allows " + PATH_MAX);
+        }
+        int name = bytes(path.getFileName().toString());
+        if (name < TEMPORARY_NAME_LENGTH && bytes - name + TEMPORARY_NAME_LENGTH > PATH_MAX) {
+            throw new IllegalArgumentException("path: \"" + path + "\" leaves no room for the " + TEMPORARY_NAME_LENGTH
+                    + "-byte temporary name the socket is set up under; use a file name of at least "
+                    + TEMPORARY_NAME_LENGTH + " bytes or a shorter directory");
+        }
+    }
+
+    private static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+package urelay.plugin.socketbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import urelay.spi.Capture;
+
+class SocketboxConfigTest {
+
+    private static final Path PATH = Path.of("/run/urelay/socketbox.sock");
+
+    private static String problem(Path path, String mode, String capture) {
+        return assertThrows(IllegalArgumentException.class, () -> new SocketboxConfig(path, mode, capture))
+                .getMessage();
+    }
+
+    @Test
+    void letsOnlyUrelaysUserConnectAndReadsDestinationsAsLocalByDefault() {
+        SocketboxConfig config = new SocketboxConfig(PATH, null, null);
+
+        assertEquals("0600", config.mode());
+        assertEquals(PosixFilePermissions.fromString("rw-------"), config.permissions());
+        assertEquals(Capture.LOCAL, config.captureMode());
+    }
+
+    @Test
+    void readsTheModeAsOctalDigits() {
+        assertEquals(PosixFilePermissions.fromString("rw-rw----"),
+                new SocketboxConfig(PATH, "0660", null).permissions());
+        assertEquals(PosixFilePermissions.fromString("rwxr-x--x"),
+                new SocketboxConfig(PATH, "0751", null).permissions());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"660", "432", "0888", "06600", "4660", "rw-rw----", ""})
+    void refusesAModeThatIsNotFourOctalDigitsStartingWithZero(String mode) {
+        assertEquals("mode: \"" + mode + "\" is not a file mode; write four octal digits in quotes, such as "
+                + "\"0660\" (without quotes YAML may read the digits as a number)", problem(PATH, mode, null));
+    }
+
+    @Test
+    void takesEachCaptureModeByItsLowerCaseName() {
+        assertEquals(Capture.LOCAL, new SocketboxConfig(PATH, null, "local").captureMode());
+        assertEquals(Capture.TPROXY, new SocketboxConfig(PATH, null, "tproxy").captureMode());
+        assertEquals(Capture.REDIRECT, new SocketboxConfig(PATH, null, "redirect").captureMode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LOCAL", "nat", "transparent"})
+    void refusesAnUnknownCaptureMode(String capture) {
+        assertEquals("capture: \"" + capture + "\" is not a capture mode; allowed local, tproxy, redirect",
+                problem(PATH, null, capture));
+    }
+
+    @Test
+    void needsAnAbsolutePath() {
+        assertEquals("path: required; a socket path such as /run/urelay/socketbox.sock", problem(null, null, null));
+        assertEquals("path: \"run/socketbox.sock\" is not an absolute file path; allowed a path from /, such as "
+                + "/run/urelay/socketbox.sock", problem(Path.of("run/socketbox.sock"), null, null));
+        assertThrows(IllegalArgumentException.class, () -> new SocketboxConfig(Path.of("/"), null, null));
+    }
+
+    @Test
+    void takesAPathOfUpTo107Bytes() {
+        Path longest = Path.of("/" + "d".repeat(90) + "/" + "s".repeat(15));
+        assertEquals(107, longest.toString().length());
+
+        assertEquals(longest, new SocketboxConfig(longest, null, null).path());
+    }
+
+    @Test
+    void refusesAPathLongerThanTheKernelTakes() {
+        Path tooLong = Path.of("/" + "d".repeat(90) + "/" + "s".repeat(16));
+
+        assertEquals("path: \"" + tooLong + "\" is 108 bytes long; the kernel allows 107",
+                problem(tooLong, null, null));
+    }
+
+    @Test
+    void countsBytesNotCharactersTowardsTheLimit() {
+        Path wide = Path.of("/" + "ü".repeat(50) + "/socket.sock");
+
+        assertEquals("path: \"" + wide + "\" is 113 bytes long; the kernel allows 107", problem(wide, null, null));
+    }
+
+    @Test
+    void refusesAShortNameWhoseTemporaryTwinWouldNotFit() {
+        Path shortName = Path.of("/" + "d".repeat(99) + "/s.sock");
+        assertEquals(107, shortName.toString().length());
+
+        assertEquals("path: \"" + shortName + "\" leaves no room for the 8-byte temporary name the socket is set "
+                + "up under; use a file name of at least 8 bytes or a shorter directory",
+                problem(shortName, null, null));
+    }
+}
