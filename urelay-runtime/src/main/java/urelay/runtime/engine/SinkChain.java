@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.runtime.engine;
 
-import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.INFO;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import urelay.runtime.config.SinkPlan;
@@ -47,7 +48,9 @@ final class SinkChain {
             Consumer<SinkPlan> trying) {
         Optional<BindOptions> bind = route.bind().map(profile -> profile.options(client));
         Attempt attempt = null;
-        for (SinkPlan sink : route.sinks()) {
+        List<SinkPlan> sinks = route.sinks();
+        for (int i = 0; i < sinks.size(); i++) {
+            SinkPlan sink = sinks.get(i);
             trying.accept(sink);
             attempt = new Attempt(sink, bind.isPresent()
                     ? sink.sink().connect(destination, client, bind.get())
@@ -55,11 +58,13 @@ final class SinkChain {
             if (!(attempt.result() instanceof SinkResult.Failed failed)) {
                 return attempt;
             }
-            LOG.log(DEBUG, () -> "conn.sink_failed id=" + id + " sink=" + sink.name()
-                    + " outcome=" + failed.outcome().label() + " detail=\"" + failed.detail() + "\"");
-            if (!triesNext(failed.outcome())) {
+            if (!triesNext(failed.outcome()) || i == sinks.size() - 1) {
                 return attempt;
             }
+            // The audit line names only the sink that served; an operator must still learn that
+            // the one before it (a proxy, typically) is failing.
+            LOG.log(INFO, () -> "sink failed, trying the next id=" + id + " sink=" + sink.name()
+                    + " outcome=" + failed.outcome().label() + " detail=\"" + failed.detail() + "\"");
         }
         return attempt;
     }

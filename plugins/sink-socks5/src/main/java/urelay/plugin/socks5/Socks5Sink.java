@@ -67,7 +67,9 @@ final class Socks5Sink implements Sink {
         try {
             stream = open();
         } catch (ConnectFailedException e) {
-            return e.toResult();
+            // Say it was the proxy that could not be reached, not the destination.
+            SinkResult.Failed failed = e.toResult();
+            return new SinkResult.Failed(failed.outcome(), "proxy " + server.text() + ": " + failed.detail());
         }
 
         boolean handedOver = false;
