@@ -44,7 +44,8 @@ public final class JavaPeer implements AutoCloseable {
 
     /** Starts {@code command}, a peer command from {@link Image}, inside {@code netns}. */
     public static JavaPeer start(Netns netns, List<String> command) {
-        return new JavaPeer(Command.start(Command.builder(netns.command(command))));
+        List<String> inNamespace = netns.command(command);
+        return new JavaPeer(inNamespace, Command.start(Command.builder(inNamespace)));
     }
 
     /** Waits, at most {@code limit}, until the peer printed {@value #READY}. */
