@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.util.Objects;
 
 /**
- * An IP address and a TCP port.
+ * An IP address and a TCP port. An IPv4-mapped IPv6 address ({@code ::ffff:192.0.2.1}) is
+ * kept as the IPv4 address it stands for: the kernel treats the two alike, so every check
+ * on a destination (routes, the guard) must too.
  *
  * @param address the IPv4 or IPv6 address, never an unresolved name
  * @param port    1 to 65535
@@ -18,8 +20,30 @@ public record IpDestination(InetAddress address, int port) implements Destinatio
     /** @throws IllegalArgumentException if the port is out of range */
     public IpDestination {
         Objects.requireNonNull(address, "address");
+        address = unmapped(address);
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 1-65535");
+        }
+    }
+
+    /** The IPv4 address an IPv4-mapped IPv6 address stands for; any other address as it is. */
+    public static InetAddress unmapped(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address;
+        }
+        byte[] bytes = address.getAddress();
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return address;
+            }
+        }
+        if (bytes[10] != (byte) 0xff || bytes[11] != (byte) 0xff) {
+            return address;
+        }
+        try {
+            return InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("four bytes are always an IPv4 address", e);
         }
     }
 

@@ -33,6 +33,21 @@ class IpDestinationTest {
     }
 
     @Test
+    void keepsAnIpv4MappedAddressAsTheIpv4AddressItStandsFor() throws Exception {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        mapped[12] = 127;
+        mapped[15] = 1;
+        InetAddress v6 = java.net.Inet6Address.getByAddress(null, mapped, -1);
+
+        IpDestination destination = new IpDestination(v6, 22);
+
+        assertEquals(InetAddress.ofLiteral("127.0.0.1"), destination.address());
+        assertEquals("127.0.0.1:22", destination.text());
+    }
+
+    @Test
     void refusesPortZero() {
         assertThrows(IllegalArgumentException.class, () -> new IpDestination(InetAddress.ofLiteral("::1"), 0));
     }

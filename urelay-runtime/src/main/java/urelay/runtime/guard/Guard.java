@@ -79,11 +79,22 @@ public final class Guard {
             if (bound.equals(address)) {
                 return true;
             }
-            if (bound.isAnyLocalAddress()
-                    && (ownAddresses.get().contains(address) || address.isLoopbackAddress())) {
+            if (bound.isAnyLocalAddress() && reachesThisHost(address)) {
+                return true;
+            }
+            // Connecting to 0.0.0.0 or :: reaches the loopback address.
+            if (bound.isLoopbackAddress() && SpecialRanges.classify(address).equals(Optional.of("unspecified"))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a connection to {@code address} from this namespace ends on this host. */
+    private boolean reachesThisHost(InetAddress address) {
+        Optional<String> special = SpecialRanges.classify(address);
+        return ownAddresses.get().contains(address)
+                || special.equals(Optional.of("loopback"))
+                || special.equals(Optional.of("unspecified"));
     }
 }

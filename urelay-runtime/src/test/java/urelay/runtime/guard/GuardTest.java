@@ -60,6 +60,24 @@ class GuardTest {
     }
 
     @Test
+    void findsALoopThroughTheUnspecifiedAddressEvenWhenAllowed() {
+        List<Cidr> allowed = List.of(Cidr.parse("0.0.0.0/32"), Cidr.parse("::/128"));
+        assertEquals(new Verdict.Forbidden("loop"), guard.judge(at("0.0.0.0", 8080), allowed));
+        assertEquals(new Verdict.Forbidden("loop"), guard.judge(at("::", 8080), allowed));
+    }
+
+    @Test
+    void judgesAnIpv4MappedDestinationAsTheIpv4AddressItStandsFor() throws Exception {
+        byte[] mapped = InetAddress.ofLiteral("::1").getAddress();
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        mapped[12] = 127;
+        mapped[15] = 1;
+        IpDestination destination = new IpDestination(java.net.Inet6Address.getByAddress(null, mapped, -1), 22);
+        assertEquals(new Verdict.Forbidden("loopback"), guard.judge(destination, List.of()));
+    }
+
+    @Test
     void leavesDomainNamesToTheSink() {
         assertEquals(new Verdict.Pass(), guard.judge(new DomainDestination("localhost", 22), List.of()));
     }
