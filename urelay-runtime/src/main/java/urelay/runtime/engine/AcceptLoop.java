@@ -54,14 +54,15 @@ final class AcceptLoop implements Runnable {
                 sleep(pause);
                 continue;
             }
-            count.opened();
-            Thread.ofVirtual().name("urelay-conn").start(() -> {
+            Thread thread = Thread.ofVirtual().name("urelay-conn").unstarted(() -> {
                 try {
                     handler.handle(client);
                 } finally {
-                    count.closed();
+                    count.closed(Thread.currentThread());
                 }
             });
+            count.opened(thread);
+            thread.start();
         }
     }
 

@@ -32,8 +32,11 @@ final class ConnectionHandler {
     private final Relay relay;
     private final AuditLog audit;
     private final ConnectionIds ids;
+    private final ConnectionCount connections;
 
-    ConnectionHandler(ListenerPlan listener, Planner planner, Relay relay, AuditLog audit, ConnectionIds ids) {
+    ConnectionHandler(ListenerPlan listener, Planner planner, Relay relay, AuditLog audit, ConnectionIds ids,
+            ConnectionCount connections) {
+        this.connections = connections;
         this.listener = listener;
         this.planner = planner;
         this.relay = relay;
@@ -56,6 +59,11 @@ final class ConnectionHandler {
             client.reset();
             trace.fail(Outcome.ERROR, "plugin failure: " + e);
             LOG.log(WARNING, "plugin failed id=" + trace.id + " listener=" + listener.name(), e);
+        }
+        if (connections.stopping() && trace.outcome != Outcome.OK) {
+            // Whatever failed last failed because urelay cut it short while stopping.
+            client.reset();
+            trace.fail(Outcome.RESET, "urelay stopping");
         }
         audit.write(trace.record(listener.name(), client));
     }

@@ -60,7 +60,7 @@ public final class Engine implements AutoCloseable {
         List<AcceptLoop> loops = new ArrayList<>();
         opened.forEach((listener, listenerAcceptors) -> {
             ConnectionHandler handler =
-                    new ConnectionHandler(listener, new Planner(listener, guard), relay, audit, ids);
+                    new ConnectionHandler(listener, new Planner(listener, guard), relay, audit, ids, connections);
             listenerAcceptors.forEach(acceptor -> loops.add(new AcceptLoop(listener.name(), acceptor, handler, connections)));
         });
         loops.forEach(loop -> Thread.ofVirtual().name("urelay-accept").start(loop));
@@ -116,6 +116,7 @@ public final class Engine implements AutoCloseable {
             acceptors.clear();
         }
         relay.stopAll();
+        connections.stopAll();
         try {
             int left = connections.awaitNone(Duration.ofSeconds(STOP_WAIT_SECONDS));
             LOG.log(left == 0 ? INFO : WARNING, "stopped unaudited_connections=" + left);

@@ -191,7 +191,12 @@ public final class LinuxNetwork implements Network, AutoCloseable {
                 if (errno != Errno.EAGAIN && errno != Errno.EINPROGRESS) {
                     throw failure(new NativeException("connect " + destination.text(), errno));
                 }
-                if (!socket.readiness().awaitWritable(token, deadline)) {
+                boolean accepted = socket.readiness().awaitWritable(token, deadline);
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ConnectFailedException(Outcome.ERROR, "-", "connect " + destination.text()
+                            + ": interrupted");
+                }
+                if (!accepted) {
                     throw new ConnectFailedException(Outcome.TIMEOUT, "-", "connect " + destination.text()
                             + ": not accepted within " + timeout.toMillis() + " ms");
                 }
@@ -217,7 +222,11 @@ public final class LinuxNetwork implements Network, AutoCloseable {
             throw failure(new NativeException("connect " + target, errno));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        if (!socket.readiness().awaitWritable(token, deadline)) {
+        boolean answered = socket.readiness().awaitWritable(token, deadline);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ConnectFailedException(Outcome.ERROR, "-", "connect " + target + ": interrupted");
+        }
+        if (!answered) {
             throw new ConnectFailedException(Outcome.TIMEOUT, "-",
                     "connect " + target + ": no answer within " + timeout.toMillis() + " ms");
         }

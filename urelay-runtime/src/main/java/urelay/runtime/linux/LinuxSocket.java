@@ -4,6 +4,7 @@ package urelay.runtime.linux;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.SocketTimeoutException;
@@ -109,6 +110,9 @@ public class LinuxSocket implements ByteStream {
         long bound = timeoutNanos;
         long deadline = bound == 0 ? 0 : System.nanoTime() + bound;
         boolean ready = reading ? readiness.awaitReadable(token, deadline) : readiness.awaitWritable(token, deadline);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException(call + ": interrupted");
+        }
         if (!ready) {
             throw new SocketTimeoutException(call + ": nothing happened within " + bound / 1_000_000 + " ms");
         }

@@ -44,7 +44,8 @@ public final class Readiness {
     }
 
     /**
-     * Parks until a read event newer than {@code token}, an abort, or the deadline.
+     * Parks until a read event newer than {@code token}, an abort, an interrupt of the calling
+     * thread (left set for the caller to see), or the deadline.
      *
      * @param deadline a {@link System#nanoTime()} value, or 0 for none
      * @return false if the deadline passed first
@@ -52,7 +53,7 @@ public final class Readiness {
     public boolean awaitReadable(int token, long deadline) {
         reader = Thread.currentThread();
         try {
-            while (readEvents == token && !aborted) {
+            while (readEvents == token && !aborted && !Thread.currentThread().isInterrupted()) {
                 if (!park(deadline)) {
                     return false;
                 }
@@ -67,7 +68,7 @@ public final class Readiness {
     public boolean awaitWritable(int token, long deadline) {
         writer = Thread.currentThread();
         try {
-            while (writeEvents == token && !aborted) {
+            while (writeEvents == token && !aborted && !Thread.currentThread().isInterrupted()) {
                 if (!park(deadline)) {
                     return false;
                 }

@@ -82,8 +82,9 @@ class ConnectionHandlerTest {
                 List.of(accepted -> Optional.of(IpDestination.of(accepted.localAddress()))), rewriters,
                 new Router(routes), Duration.ZERO);
         Guard guard = new Guard(() -> Set.of(InetAddress.ofLiteral("203.0.113.1")), Set.of());
-        new ConnectionHandler(listener, new Planner(listener, guard), relay, new AuditLog(AuditFormat.JSON, new PrintStream(out, true,
-                StandardCharsets.UTF_8)), new ConnectionIds()).handle(client);
+        AuditLog audit = new AuditLog(AuditFormat.JSON, new PrintStream(out, true, StandardCharsets.UTF_8));
+        new ConnectionHandler(listener, new Planner(listener, guard), relay, audit, new ConnectionIds(),
+                new ConnectionCount()).handle(client);
         return fields(out.toString(StandardCharsets.UTF_8).strip());
     }
 
