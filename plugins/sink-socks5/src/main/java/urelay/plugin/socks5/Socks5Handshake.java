@@ -12,7 +12,9 @@ import static urelay.plugin.socks5.Socks5Messages.VERSION;
 
 import java.io.IOException;
 import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import urelay.spi.ByteStream;
@@ -32,10 +34,22 @@ final class Socks5Handshake {
 
     private final ByteStream stream;
     private final Optional<Credentials> credentials;
+    private final long deadline;
 
-    Socks5Handshake(ByteStream stream, Optional<Credentials> credentials) {
+    /** @param limit how long the whole handshake may take, however the proxy paces its bytes */
+    Socks5Handshake(ByteStream stream, Optional<Credentials> credentials, Duration limit) {
         this.stream = stream;
         this.credentials = credentials;
+        this.deadline = System.nanoTime() + limit.toNanos();
+    }
+
+    /** Bounds the next wait by what is left of the handshake's time. */
+    private void boundNextWait() throws SocketTimeoutException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new SocketTimeoutException("socks5 handshake took longer than its timeout");
+        }
+        stream.timeout(Duration.ofNanos(left));
     }
 
     /**
@@ -115,6 +129,7 @@ final class Socks5Handshake {
     }
 
     private void write(byte[] message) throws IOException {
+        boundNextWait();
         stream.write(ByteBuffer.wrap(message));
     }
 
@@ -122,6 +137,7 @@ final class Socks5Handshake {
     private ByteBuffer readExactly(int length, String message) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         while (buffer.hasRemaining()) {
+            boundNextWait();
             if (stream.read(buffer) < 0) {
                 throw new ProtocolException(
                         "socks5 proxy closed the connection in the middle of the " + message);

@@ -87,8 +87,7 @@ final class Socks5Sink implements Sink {
 
     private SinkResult handshake(ByteStream stream, byte[] request) {
         try {
-            stream.timeout(config.handshakeTimeout());
-            Socks5Handshake handshake = new Socks5Handshake(stream, credentials);
+            Socks5Handshake handshake = new Socks5Handshake(stream, credentials, config.handshakeTimeout());
             Optional<SinkResult.Failed> failure = handshake.connect(request);
             return failure.isPresent()
                     ? failure.get()

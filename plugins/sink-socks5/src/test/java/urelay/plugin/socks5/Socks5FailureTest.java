@@ -126,6 +126,30 @@ class Socks5FailureTest {
     }
 
     @Test
+    void timesOutWhenTheProxyDripsItsReplyPastTheWholeHandshakesTimeout() throws Exception {
+        try (ScriptedProxy proxy = ScriptedProxy.onLoopback(client -> {
+            client.read(3);
+            client.send(5, 0);
+            client.read(IPV4_REQUEST.length);
+            // Each byte comes well within 300 ms of the last, but the reply takes about 1.2 s.
+            for (int b : new int[] {5, 0, 0, 1, 198, 51, 100, 7, 0, 80}) {
+                try {
+                    Thread.sleep(120);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                client.send(b);
+            }
+            client.stayQuiet();
+        })) {
+            SinkResult result = sinks.connect(shortHandshake(proxy.server()), IPV4_DESTINATION);
+
+            assertEquals(Outcome.TIMEOUT, ((SinkResult.Failed) result).outcome());
+        }
+    }
+
+    @Test
     void timesOutWhenTheProxyStopsInTheMiddleOfTheReply() throws Exception {
         try (ScriptedProxy proxy = ScriptedProxy.onLoopback(client -> {
             client.read(3);
