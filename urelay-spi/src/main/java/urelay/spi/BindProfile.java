@@ -64,7 +64,7 @@ public record BindProfile(String address, String device, Long fwmark, Boolean fr
 
     private static InetAddress parse(String text) {
         try {
-            return InetAddress.ofLiteral(text);
+            return IpDestination.parseLiteral(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("address: \"" + text + "\" is not an IP address; allowed an IPv4 "
                     + "or IPv6 literal");

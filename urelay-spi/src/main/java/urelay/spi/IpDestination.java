@@ -6,6 +6,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An IP address and a TCP port. An IPv4-mapped IPv6 address ({@code ::ffff:192.0.2.1}) is
@@ -17,6 +18,9 @@ import java.util.Objects;
  */
 public record IpDestination(InetAddress address, int port) implements Destination {
 
+    private static final Pattern DOTTED_QUAD = Pattern.compile(
+            "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+
     /** @throws IllegalArgumentException if the port is out of range */
     public IpDestination {
         Objects.requireNonNull(address, "address");
@@ -25,6 +29,31 @@ public record IpDestination(InetAddress address, int port) implements Destinatio
             throw new IllegalArgumentException("port " + port + " is outside 1-65535");
         }
     }
+
+    /**
+     * Parses an IP address written the usual way, and only that way: IPv4 as four decimal
+     * numbers 0 to 255 without leading zeros, IPv6 as RFC 4291 text without a zone. Unlike
+     * {@link InetAddress#ofLiteral}, it refuses the old short and numeric IPv4 forms
+     * ({@code 127.1}, {@code 2130706433}, {@code 017.0.0.1}), which tools read differently,
+     * and it never looks a name up.
+     *
+     * @throws IllegalArgumentException if the text is not such an address
+     */
+    public static InetAddress parseLiteral(String text) {
+        if (text == null || text.isEmpty() || !text.strip().equals(text)) {
+            throw new IllegalArgumentException("\"" + text + "\" is not an IP address");
+        }
+        if (!text.contains(":") && !DOTTED_QUAD.matcher(text).matches()) {
+            throw new IllegalArgumentException("\"" + text
+                    + "\" is not an IPv4 address; write four numbers 0-255 such as 192.0.2.1");
+        }
+        if (text.contains("%") || text.contains("[")) {
+            throw new IllegalArgumentException("\"" + text + "\" is not an IPv6 address; write it without "
+                    + "brackets or a zone, such as 2001:db8::1");
+        }
+        return InetAddress.ofLiteral(text);
+    }
+
 
     /** The IPv4 address an IPv4-mapped IPv6 address stands for; any other address as it is. */
     public static InetAddress unmapped(InetAddress address) {

@@ -47,6 +47,19 @@ class IpDestinationTest {
         assertEquals("127.0.0.1:22", destination.text());
     }
 
+    @ParameterizedTest
+    @CsvSource({"127.1", "2130706433", "017.0.0.1", "1.2.3", "256.0.0.1", "' 127.0.0.1'", "[::1]", "fe80::1%eth0",
+            "localhost", "''"})
+    void parsesOnlyTheUsualWrittenFormsOfAnAddress(String text) {
+        assertThrows(IllegalArgumentException.class, () -> IpDestination.parseLiteral(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"127.0.0.1", "0.0.0.0", "255.255.255.255", "198.51.100.7", "::1", "2001:db8::7", "::ffff:192.0.2.1"})
+    void parsesTheUsualWrittenForms(String text) {
+        assertEquals(InetAddress.ofLiteral(text), IpDestination.parseLiteral(text));
+    }
+
     @Test
     void refusesPortZero() {
         assertThrows(IllegalArgumentException.class, () -> new IpDestination(InetAddress.ofLiteral("::1"), 0));

@@ -4,6 +4,7 @@ package urelay.runtime.cli;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import urelay.spi.IpDestination;
 
 /** Parses {@code 198.51.100.7:80} and {@code [2001:db8::7]:443} without looking any name up. */
 final class SocketAddressText {
@@ -39,7 +40,7 @@ final class SocketAddressText {
             return Optional.empty();
         }
         try {
-            InetAddress address = InetAddress.ofLiteral(host);
+            InetAddress address = IpDestination.parseLiteral(host);
             int number = port == null ? ANY_PORT : Integer.parseInt(port);
             if (number < 1 || number > 65535) {
                 return Optional.empty();

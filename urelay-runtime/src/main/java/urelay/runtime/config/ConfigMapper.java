@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
 import urelay.spi.BindProfile;
+import urelay.spi.IpDestination;
 
 /**
  * Builds the {@link ObjectMapper} that binds a plugin's YAML block to its config record.
@@ -61,9 +62,17 @@ final class ConfigMapper {
         return DurationText.parse(text);
     }
 
+    private static InetAddress literal(String host, String text, String allowed) {
+        try {
+            return IpDestination.parseLiteral(host);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not an IP address and port" + allowed, e);
+        }
+    }
+
     private static InetAddress address(String text) {
         try {
-            return InetAddress.ofLiteral(text.strip());
+            return IpDestination.parseLiteral(text.strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + text + "\" is not an IP address;"
                     + " write an address literal such as 192.0.2.1 or 2001:db8::1 (names are not looked up)");
@@ -87,7 +96,7 @@ final class ConfigMapper {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("\"" + text + "\" has port " + port + ", not 1-65535" + allowed);
             }
-            return new InetSocketAddress(InetAddress.ofLiteral(host), port);
+            return new InetSocketAddress(literal(host, text, allowed), port);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("\"" + text + "\" has no port number" + allowed);
         } catch (IllegalArgumentException e) {

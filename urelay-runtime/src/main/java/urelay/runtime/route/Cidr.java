@@ -69,7 +69,7 @@ public record Cidr(InetAddress network, int prefixLength) {
         }
         InetAddress address;
         try {
-            address = InetAddress.ofLiteral(text);
+            address = IpDestination.parseLiteral(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + text + "\" is not an IP address");
         }

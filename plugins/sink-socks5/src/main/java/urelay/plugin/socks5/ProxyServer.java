@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import urelay.spi.IpDestination;
 
 /**
  * Where the SOCKS5 proxy listens, parsed from the {@code server} key: a TCP host and port, or
@@ -90,7 +91,7 @@ sealed interface ProxyServer permits TcpProxyServer, UnixProxyServer {
     private static String ipv6(String literal) {
         try {
             if (literal.contains(":")) {
-                InetAddress.ofLiteral(literal);
+                IpDestination.parseLiteral(literal);
                 return literal;
             }
         } catch (IllegalArgumentException e) {

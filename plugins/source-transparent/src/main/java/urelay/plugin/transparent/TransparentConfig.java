@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import urelay.spi.IpDestination;
 
 /**
  * The {@code transparent} source's YAML block (also the {@code tproxy} and {@code redirect}
@@ -82,7 +83,7 @@ public record TransparentConfig(Path netns, String address, List<String> ports) 
 
     private static InetAddress listenAddress(String text) {
         try {
-            return InetAddress.ofLiteral(text);
+            return IpDestination.parseLiteral(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("address: \"" + text
                     + "\" is not an IP address; allowed an IPv4 or IPv6 literal such as :: or 0.0.0.0");
