@@ -32,6 +32,9 @@ record PathTemplate(String text) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("path: required; a socket path such as /run/app.sock");
         }
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("path: holds a NUL character; a socket path cannot");
+        }
         if (!text.startsWith("/")) {
             throw new IllegalArgumentException("path: \"" + text + "\" is not absolute; allowed a path from /");
         }

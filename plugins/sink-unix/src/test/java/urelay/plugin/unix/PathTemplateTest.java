@@ -44,6 +44,7 @@ class PathTemplateTest {
         var unknown = assertThrows(IllegalArgumentException.class, () -> new PathTemplate("/run/{user}.sock"));
         assertEquals("path: unknown placeholder {user}; allowed {port}, {address}, {host}", unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new PathTemplate("run/app.sock"));
+        assertThrows(IllegalArgumentException.class, () -> new PathTemplate("/run/app\0x.sock"));
     }
 
     @Test
