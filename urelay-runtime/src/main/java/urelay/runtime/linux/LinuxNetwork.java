@@ -222,21 +222,30 @@ public final class LinuxNetwork implements Network, AutoCloseable {
             throw failure(new NativeException("connect " + target, errno));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean answered = socket.readiness().awaitWritable(token, deadline);
-        if (Thread.currentThread().isInterrupted()) {
-            throw new ConnectFailedException(Outcome.ERROR, "-", "connect " + target + ": interrupted");
-        }
-        if (!answered) {
-            throw new ConnectFailedException(Outcome.TIMEOUT, "-",
-                    "connect " + target + ": no answer within " + timeout.toMillis() + " ms");
-        }
-        try {
-            int error = Sockets.getInt(socket.fd(), Libc.SOL_SOCKET, Libc.SO_ERROR, "SO_ERROR");
-            if (error != 0) {
-                throw new NativeException("connect " + target, error);
+        // The wake-up may be stale: epoll reports a fresh, unconnected socket as writable when
+        // it is registered, and that event can arrive after the token was read. So a wake-up
+        // only ends the wait once SO_ERROR names a failure or getpeername shows a peer.
+        while (true) {
+            boolean answered = socket.readiness().awaitWritable(token, deadline);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ConnectFailedException(Outcome.ERROR, "-", "connect " + target + ": interrupted");
             }
-        } catch (NativeException e) {
-            throw failure(e);
+            if (!answered) {
+                throw new ConnectFailedException(Outcome.TIMEOUT, "-",
+                        "connect " + target + ": no answer within " + timeout.toMillis() + " ms");
+            }
+            token = socket.readiness().writeToken();
+            try {
+                int error = Sockets.getInt(socket.fd(), Libc.SOL_SOCKET, Libc.SO_ERROR, "SO_ERROR");
+                if (error != 0) {
+                    throw new NativeException("connect " + target, error);
+                }
+                if (Sockets.isConnected(socket.fd())) {
+                    return;
+                }
+            } catch (NativeException e) {
+                throw failure(e);
+            }
         }
     }
 

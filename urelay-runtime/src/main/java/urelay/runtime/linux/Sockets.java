@@ -133,6 +133,23 @@ final class Sockets {
         }
     }
 
+    /** Whether the socket has a peer yet: false while a non-blocking connect is in progress. */
+    static boolean isConnected(int fd) throws NativeException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = arena.allocate(SockAddr.STORAGE_SIZE);
+            MemorySegment length = arena.allocate(JAVA_INT);
+            length.set(JAVA_INT, 0, SockAddr.STORAGE_SIZE);
+            if (Libc.getpeername(fd, sa, length) == 0) {
+                return true;
+            }
+            int errno = Libc.errno();
+            if (errno == Errno.ENOTCONN) {
+                return false;
+            }
+            throw new NativeException("getpeername", errno);
+        }
+    }
+
     static InetSocketAddress remoteAddress(int fd) throws NativeException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sa = arena.allocate(SockAddr.STORAGE_SIZE);

@@ -20,6 +20,7 @@ final class Direction {
     private static final long CHUNK = 1 << 20;
     private static final int SPLICE_FLAGS = Libc.SPLICE_F_MOVE | Libc.SPLICE_F_NONBLOCK;
     private static final int COPY_BUFFER = 64 * 1024;
+    private static final long PIPE_RETRY_MS = 50;
 
     private final ByteStream source;
     private final ByteStream target;
@@ -53,7 +54,10 @@ final class Direction {
     private End splice(LinuxSocket from, LinuxSocket to) throws NativeException {
         while (!session.aborted()) {
             int token = from.readiness().readToken();
-            Pipe pipe = pipes.acquire();
+            Pipe pipe = acquirePipe();
+            if (pipe == null) {
+                return session.aborted() ? End.ABORTED : End.IDLE;
+            }
             long n = Libc.splice(from.fd(), pipe.writeFd(), CHUNK, SPLICE_FLAGS);
             if (n > 0) {
                 bytes += n;
@@ -77,6 +81,33 @@ final class Direction {
             }
         }
         return End.ABORTED;
+    }
+
+    /**
+     * A pipe for the next burst. Out of descriptors, the connection waits for one (50 ms at a
+     * time) instead of failing: connections already relayed must outlive a flood of new ones.
+     *
+     * @return the pipe, or null if the connection was cut or went idle while waiting
+     */
+    private Pipe acquirePipe() throws NativeException {
+        while (true) {
+            try {
+                return pipes.acquire();
+            } catch (NativeException e) {
+                if (e.errno() != Errno.EMFILE && e.errno() != Errno.ENFILE) {
+                    throw e;
+                }
+            }
+            if (session.aborted() || session.idleExpired()) {
+                return null;
+            }
+            try {
+                Thread.sleep(PIPE_RETRY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
     }
 
     /** Splices {@code left} bytes out of {@code pipe} into the target; gives the pipe back. */

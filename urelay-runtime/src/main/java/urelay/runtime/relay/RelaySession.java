@@ -24,7 +24,16 @@ final class RelaySession {
     RelaySession(ByteStream client, ByteStream upstream, Duration idleTimeout) {
         this.client = client;
         this.upstream = upstream;
-        this.idleNanos = idleTimeout.toNanos();
+        this.idleNanos = nanos(idleTimeout);
+    }
+
+    /** The timeout in nanoseconds; one too long to count that way (292 years) means none. */
+    private static long nanos(Duration timeout) {
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException e) {
+            return 0;
+        }
     }
 
     void touch() {
@@ -110,6 +119,11 @@ final class RelaySession {
         }
         long deadline = lastActivity + idleNanos;
         return deadline == 0 ? 1 : deadline;
+    }
+
+    /** Whether nothing has moved for the idle timeout (never, without one). */
+    boolean idleExpired() {
+        return idleNanos != 0 && idleFor() >= idleNanos;
     }
 
     private long idleFor() {

@@ -136,6 +136,25 @@ class RelayTest {
     }
 
     @Test
+    void treatsAnIdleTimeoutTooLongToCountInNanosecondsAsNone() throws Exception {
+        serveOnce(socket -> {
+            try {
+                socket.getOutputStream().write(socket.getInputStream().readAllBytes());
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        CompletableFuture<RelayResult> result = relayOne(Duration.ofDays(1_000_000_000L));
+
+        try (Socket client = new Socket(LOOPBACK, port())) {
+            client.getOutputStream().write("ping".getBytes());
+            client.shutdownOutput();
+            assertEquals("ping", new String(client.getInputStream().readAllBytes()));
+        }
+        assertEquals(new RelayResult(4, 4, Outcome.OK, "-"), result.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
     void resetsTheClientWhenTheServerResets() throws Exception {
         serveOnce(socket -> {
             try {
