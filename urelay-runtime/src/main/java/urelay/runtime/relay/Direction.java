@@ -2,7 +2,9 @@
 package urelay.runtime.relay;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import urelay.runtime.linux.Errno;
 import urelay.runtime.linux.Libc;
 import urelay.runtime.linux.LinuxSocket;
@@ -138,17 +140,23 @@ final class Direction {
         return null;
     }
 
-    // TODO: the copy path has no idle timeout; a plugin stream's read cannot be given a deadline
-    // through the ByteStream SPI yet, so a connection to a plugin's own stream that goes silent
-    // stays open until one side closes it. Runtime sockets (every built-in sink) use splice,
-    // which honours the timeout.
+    // TODO: a plugin stream that keeps ByteStream.timeout's default (unsupported) gets no idle
+    // timeout when it is the source: its read cannot be bounded, so if it goes silent the
+    // direction waits until a side closes or the other direction cuts the connection. Runtime
+    // sockets, and plugin streams that implement timeout, honour the idle timeout here.
     private End copy() {
+        boolean bounded = boundReadsByIdleTimeout();
         ByteBuffer buffer = ByteBuffer.allocateDirect(COPY_BUFFER);
         while (!session.aborted()) {
             buffer.clear();
             int n;
             try {
                 n = source.read(buffer);
+            } catch (SocketTimeoutException e) {
+                if (bounded && session.idleExpired()) {
+                    return End.IDLE;
+                }
+                continue; // the other direction kept the connection alive meanwhile
             } catch (IOException e) {
                 return session.aborted() ? End.ABORTED : sourceFailure(errno(e));
             }
@@ -156,15 +164,49 @@ final class Direction {
                 return passOnEof();
             }
             buffer.flip();
-            try {
-                target.write(buffer);
-            } catch (IOException e) {
-                return session.aborted() ? End.ABORTED : targetFailure(errno(e));
+            End end = writeAll(buffer);
+            if (end != null) {
+                return end;
             }
             bytes += n;
             session.touch();
         }
         return End.ABORTED;
+    }
+
+    /**
+     * Writes the whole buffer to the target. A runtime socket as target may carry the bound the
+     * other direction set for its reads; running into it is idleness, not a failure.
+     *
+     * @return null once written, else how the direction ends
+     */
+    private End writeAll(ByteBuffer buffer) {
+        while (buffer.hasRemaining()) {
+            try {
+                target.write(buffer);
+            } catch (SocketTimeoutException e) {
+                if (session.idleExpired()) {
+                    return End.IDLE;
+                }
+            } catch (IOException e) {
+                return session.aborted() ? End.ABORTED : targetFailure(errno(e));
+            }
+        }
+        return null;
+    }
+
+    /** Bounds each read of the source by the idle timeout, if there is one and the source can. */
+    private boolean boundReadsByIdleTimeout() {
+        Duration idle = session.idleTimeout();
+        if (idle.isZero()) {
+            return false;
+        }
+        try {
+            source.timeout(idle);
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private End passOnEof() {

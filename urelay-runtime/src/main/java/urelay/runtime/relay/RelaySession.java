@@ -121,6 +121,11 @@ final class RelaySession {
         return deadline == 0 ? 1 : deadline;
     }
 
+    /** The idle timeout; zero for none. */
+    Duration idleTimeout() {
+        return Duration.ofNanos(idleNanos);
+    }
+
     /** Whether nothing has moved for the idle timeout (never, without one). */
     boolean idleExpired() {
         return idleNanos != 0 && idleFor() >= idleNanos;

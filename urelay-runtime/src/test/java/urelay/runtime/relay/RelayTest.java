@@ -154,6 +154,58 @@ class RelayTest {
         assertEquals(new RelayResult(4, 4, Outcome.OK, "-"), result.get(30, TimeUnit.SECONDS));
     }
 
+    /** A plugin's own stream that says nothing until it is reset, and cannot bound its reads. */
+    private static final class SilentPluginStream implements ByteStream {
+        private final java.util.concurrent.CountDownLatch reset = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public int read(java.nio.ByteBuffer buffer) throws IOException {
+            try {
+                reset.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new SocketException("reset");
+        }
+
+        @Override
+        public void write(java.nio.ByteBuffer buffer) {
+            buffer.position(buffer.limit());
+        }
+
+        @Override
+        public void shutdownOutput() {
+        }
+
+        @Override
+        public void reset() {
+            reset.countDown();
+        }
+
+        @Override
+        public void close() {
+            reset.countDown();
+        }
+    }
+
+    @Test
+    void cutsASilentConnectionToAPluginStreamAtTheIdleTimeout() throws Exception {
+        CompletableFuture<RelayResult> result = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                ClientConnection client = acceptor.accept();
+                result.complete(relay.run(client, new SilentPluginStream(), Duration.ofMillis(300)));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+
+        try (Socket client = new Socket(LOOPBACK, port())) {
+            assertEquals(new RelayResult(0, 0, Outcome.TIMEOUT, "idle timeout"), result.get(30, TimeUnit.SECONDS));
+            assertThrows(SocketException.class, () -> client.getInputStream().read());
+        }
+    }
+
     @Test
     void resetsTheClientWhenTheServerResets() throws Exception {
         serveOnce(socket -> {
