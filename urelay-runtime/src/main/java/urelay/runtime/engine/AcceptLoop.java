@@ -25,9 +25,9 @@ final class AcceptLoop implements Runnable {
     private final String listener;
     private final Acceptor acceptor;
     private final ConnectionHandler handler;
-    private final ConnectionCount count;
+    private final OpenConnections count;
 
-    AcceptLoop(String listener, Acceptor acceptor, ConnectionHandler handler, ConnectionCount count) {
+    AcceptLoop(String listener, Acceptor acceptor, ConnectionHandler handler, OpenConnections count) {
         this.listener = listener;
         this.acceptor = acceptor;
         this.handler = handler;

@@ -32,10 +32,10 @@ final class ConnectionHandler {
     private final Relay relay;
     private final AuditLog audit;
     private final ConnectionIds ids;
-    private final ConnectionCount connections;
+    private final OpenConnections connections;
 
     ConnectionHandler(ListenerPlan listener, Planner planner, Relay relay, AuditLog audit, ConnectionIds ids,
-            ConnectionCount connections) {
+            OpenConnections connections) {
         this.connections = connections;
         this.listener = listener;
         this.planner = planner;

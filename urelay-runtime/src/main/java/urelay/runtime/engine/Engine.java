@@ -41,7 +41,7 @@ public final class Engine implements AutoCloseable {
     private final ConnectionIds ids = new ConnectionIds();
     private final List<Acceptor> acceptors = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final ConnectionCount connections = new ConnectionCount();
+    private final OpenConnections connections = new OpenConnections();
     private final AtomicBoolean closing = new AtomicBoolean();
 
     public Engine(RelayConfig config, AuditLog audit) {

@@ -34,7 +34,7 @@ class AcceptLoopTest {
             }
         };
 
-        Thread loop = Thread.ofVirtual().start(new AcceptLoop("test", closed, null, new ConnectionCount()));
+        Thread loop = Thread.ofVirtual().start(new AcceptLoop("test", closed, null, new OpenConnections()));
 
         assertTrue(loop.join(Duration.ofSeconds(10)), "accept loop still running");
         assertEquals(1, calls.get());

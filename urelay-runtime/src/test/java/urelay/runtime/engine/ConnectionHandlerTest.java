@@ -84,7 +84,7 @@ class ConnectionHandlerTest {
         Guard guard = new Guard(() -> Set.of(InetAddress.ofLiteral("203.0.113.1")), Set.of());
         AuditLog audit = new AuditLog(AuditFormat.JSON, new PrintStream(out, true, StandardCharsets.UTF_8));
         new ConnectionHandler(listener, new Planner(listener, guard), relay, audit, new ConnectionIds(),
-                new ConnectionCount()).handle(client);
+                new OpenConnections()).handle(client);
         return fields(out.toString(StandardCharsets.UTF_8).strip());
     }
 

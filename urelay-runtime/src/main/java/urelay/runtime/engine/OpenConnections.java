@@ -9,7 +9,7 @@ import java.util.Set;
  * The threads handling connections now, so stopping can cut short the ones still setting up
  * their upstream and wait for every audit line. Thread-safe.
  */
-final class ConnectionCount {
+final class OpenConnections {
 
     private final Set<Thread> open = new HashSet<>();
     private volatile boolean stopping;
