@@ -58,7 +58,7 @@ public final class Relay implements AutoCloseable {
         End[] upEnd = new End[1];
         Thread upThread = Thread.ofVirtual().name("urelay-up").start(() -> upEnd[0] = endOf(up, session));
         End downEnd = endOf(down, session);
-        upThread.join();
+        joinUninterruptibly(upThread);
 
         // Both threads are done with the sockets; only now may their descriptors be closed.
         session.close();
@@ -114,6 +114,27 @@ public final class Relay implements AutoCloseable {
             return up;
         }
         return down.kind() == End.Kind.EOF ? up : down;
+    }
+
+    /**
+     * Waits for the other direction even when interrupted (urelay stopping interrupts every
+     * connection thread): the sockets may be closed only after both directions are done with
+     * them, and by then the stop has cut the connection, so the wait is short. The interrupt
+     * is kept for the caller.
+     */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Idle pipes kept now, for tests of the descriptor budget. */
