@@ -75,6 +75,19 @@ public interface Network {
     }
 
     /**
+     * Takes over a Unix-domain socket that another process passes descriptors over: a
+     * connected stream socket, or a bound datagram socket. The runtime owns {@code fd} from
+     * the call on: if the call throws, it has closed it.
+     *
+     * @param fd the descriptor number
+     * @throws IllegalArgumentException if {@code fd} is not a Unix stream or datagram socket
+     * @throws IOException if the socket cannot be set up for receiving
+     */
+    default PassingSocket adoptPassingSocket(int fd) throws IOException {
+        throw new IOException("this network cannot receive passed descriptors");
+    }
+
+    /**
      * Connects a Unix-domain stream socket.
      *
      * @param destination the socket's path; at most 107 bytes, the kernel's limit

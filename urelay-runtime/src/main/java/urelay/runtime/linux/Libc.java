@@ -30,6 +30,7 @@ public final class Libc {
     public static final int AF_INET = 2;
     public static final int AF_INET6 = 10;
     public static final int SOCK_STREAM = 1;
+    public static final int SOCK_DGRAM = 2;
     public static final int SOCK_NONBLOCK = 0x800;
     public static final int SOCK_CLOEXEC = 0x80000;
     public static final int SOL_SOCKET = 1;
@@ -37,6 +38,7 @@ public final class Libc {
     public static final int SO_TYPE = 3;
     public static final int SO_ERROR = 4;
     public static final int SO_LINGER = 13;
+    public static final int SO_PASSCRED = 16;
     public static final int SO_ACCEPTCONN = 30;
     public static final int SO_DOMAIN = 39;
     public static final int IPPROTO_TCP = 6;
@@ -56,6 +58,11 @@ public final class Libc {
     public static final int SHUT_RD = 0;
     public static final int SHUT_WR = 1;
     public static final int SHUT_RDWR = 2;
+    public static final int MSG_CTRUNC = 0x8;
+    public static final int MSG_TRUNC = 0x20;
+    public static final int MSG_CMSG_CLOEXEC = 0x40000000;
+    public static final int SCM_RIGHTS = 1;
+    public static final int SCM_CREDENTIALS = 2;
 
     // fcntl.h, sched.h
     public static final int O_RDONLY = 0;
@@ -111,6 +118,7 @@ public final class Libc {
     private static final MethodHandle CLOSE = call("close", JAVA_INT, JAVA_INT);
     private static final MethodHandle READ = call("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
     private static final MethodHandle WRITE = call("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+    private static final MethodHandle RECVMSG = call("recvmsg", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle SPLICE =
             call("splice", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
     private static final MethodHandle PIPE2 = call("pipe2", JAVA_INT, ADDRESS, JAVA_INT);
@@ -237,6 +245,14 @@ public final class Libc {
     public static long write(int fd, MemorySegment buffer, long count) {
         try {
             return (long) WRITE.invokeExact(CAPTURED.get(), fd, buffer, count);
+        } catch (Throwable e) {
+            throw linkFailure(e);
+        }
+    }
+
+    public static long recvmsg(int fd, MemorySegment message, int flags) {
+        try {
+            return (long) RECVMSG.invokeExact(CAPTURED.get(), fd, message, flags);
         } catch (Throwable e) {
             throw linkFailure(e);
         }

@@ -16,6 +16,7 @@ import urelay.spi.ByteStream;
 import urelay.spi.ConnectFailedException;
 import urelay.spi.ListenRequest;
 import urelay.spi.Network;
+import urelay.spi.PassingSocket;
 import urelay.spi.Outcome;
 import urelay.spi.UnixDestination;
 
@@ -93,6 +94,11 @@ public final class LinuxNetwork implements Network, AutoCloseable {
             throw e;
         }
         return ClientSocket.accepted(fd, poller, capture);
+    }
+
+    @Override
+    public PassingSocket adoptPassingSocket(int fd) throws IOException {
+        return PassingUnixSocket.adopt(fd, poller);
     }
 
     /** Refuses, as the wrong kind of argument, anything but a TCP socket that is not listening. */
