@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,8 @@ import urelay.e2e.harness.Cleanup;
 import urelay.e2e.harness.Command;
 import urelay.e2e.harness.Configs;
 import urelay.e2e.harness.Curl;
+import urelay.e2e.harness.Daemon;
+import urelay.e2e.harness.DocSnippets;
 import urelay.e2e.harness.EndToEnd;
 import urelay.e2e.harness.Image;
 import urelay.e2e.harness.JavaPeer;
@@ -35,41 +39,56 @@ import urelay.e2e.peers.SocketboxSender;
 
 /**
  * The test plays a socketbox-style acceptor: a sender in the private namespace accepts curl's
- * connection to 198.51.100.7:80 (every address is local there) and passes the accepted socket
+ * connection to 198.51.100.7 (every address is local there) and passes the accepted socket
  * over urelay's Unix socket. urelay, in the host namespace, relays it to nginx in the server
  * namespace, reading the original destination from the socket it was handed.
+ *
+ * <p>Two listeners: {@code boxed}, a datagram socket configured as {@code docs/capture-socketbox.md}
+ * shows and fed by that page's Python sender, as socketbox's own server would feed it; and
+ * {@code boxed-stream}, a stream socket fed by the Java sender in {@link SocketboxSender}.
  */
-@EndToEnd(tools = {"nginx", "curl"})
+@EndToEnd(tools = {"nginx", "curl", "python3"})
 class SocketboxIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
-    private static final int PORT = 80;
+    private static final String PAGE = "capture-socketbox.md";
+    private static final String DOCUMENTED_PATH = "/run/urelay/socketbox.sock";
+    /** The stream listener's port; the datagram one, from the page, uses 80. */
+    private static final int PORT = 8080;
+    private static final int DATAGRAM_PORT = 80;
 
     private static final Cleanup CLEANUP = new Cleanup();
     private static Topology net;
     private static Nginx nginx;
     private static Netns lan;
+    private static Path dir;
     private static Path socket;
+    private static Path datagramSocket;
     private static UrelayProcess urelay;
 
     @BeforeAll
     static void startRelay() {
         net = CLEANUP.add(Topology.create());
         lan = net.addPrivate("sbox");
-        nginx = CLEANUP.add(Nginx.start(net.server(), List.of(Topology.SERVER_V4), List.of(PORT)));
-        Path dir = TempDirs.create("socketbox");
+        nginx = CLEANUP.add(Nginx.start(net.server(), List.of(Topology.SERVER_V4), List.of(DATAGRAM_PORT, PORT)));
+        dir = TempDirs.create("socketbox");
         CLEANUP.add((AutoCloseable) () -> TempDirs.delete(dir));
         socket = dir.resolve("urelay.sock");
+        datagramSocket = dir.resolve("socketbox.sock");
 
-        String source = "{ type: socketbox, path: %s, mode: \"0660\", capture: local }".formatted(socket);
-        urelay = CLEANUP.add(UrelayProcess.run(net.host(),
-                Configs.config("plain", Configs.listener("boxed", source, "      - sink: out\n")), List.of()));
-        Wait.until(LIMIT, () -> "urelay's socket at " + socket + urelay.describe(), () -> {
-            if (!urelay.isAlive()) {
-                throw new AssertionError("urelay exited early" + urelay.describe());
-            }
-            return Files.exists(socket, LinkOption.NOFOLLOW_LINKS);
-        });
+        String documented = DocSnippets.get(PAGE, "socketbox-config").replace(DOCUMENTED_PATH, datagramSocket.toString());
+        String stream = Configs.listener("boxed-stream",
+                "{ type: socketbox, path: %s, mode: \"0660\", socket: stream }".formatted(socket), "      - sink: out\n");
+        String config = documented.replaceFirst("listeners:\n", Matcher.quoteReplacement("listeners:\n" + stream));
+        urelay = CLEANUP.add(UrelayProcess.run(net.host(), config, List.of()));
+        for (Path path : List.of(socket, datagramSocket)) {
+            Wait.until(LIMIT, () -> "urelay's socket at " + path + urelay.describe(), () -> {
+                if (!urelay.isAlive()) {
+                    throw new AssertionError("urelay exited early" + urelay.describe());
+                }
+                return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+            });
+        }
     }
 
     @AfterAll
@@ -87,13 +106,28 @@ class SocketboxIT {
     }
 
     @Test
-    void relaysEveryConnectionASenderPassesToItsOriginalDestination() {
+    void relaysWhatTheDocumentedDatagramSenderPassesToItsOriginalDestination() throws IOException {
+        Path sender = dir.resolve("socketbox-sender.py");
+        Files.writeString(sender, DocSnippets.get(PAGE, "socketbox-sender"));
+        try (Daemon python = Daemon.start("socketbox-sender.py",
+                lan.command("python3", sender.toString(), datagramSocket.toString(), String.valueOf(DATAGRAM_PORT)),
+                dir.resolve("sender.log"))) {
+            python.awaitReady(LIMIT, "listening on port " + DATAGRAM_PORT, () -> lan.listens(DATAGRAM_PORT));
+
+            for (int request = 0; request < 3; request++) {
+                assertRelayed(Curl.get(lan, "http://198.51.100.7/"), "boxed", DATAGRAM_PORT);
+            }
+        }
+    }
+
+    @Test
+    void relaysEveryConnectionAStreamSenderPassesToItsOriginalDestination() {
         try (JavaPeer sender = JavaPeer.start(lan, senderCommand("pass", socket.toString(),
                 String.valueOf(PORT), "2"))) {
             sender.awaitReady(LIMIT);
 
             for (int request = 0; request < 2; request++) {
-                assertRelayed(Curl.get(lan, "http://198.51.100.7/"));
+                assertRelayed(Curl.get(lan, "http://198.51.100.7:" + PORT + "/"), "boxed-stream", PORT);
             }
             Command.Result passed = sender.awaitExit(LIMIT);
             assertEquals(0, passed.exit(), passed.err());
@@ -111,19 +145,19 @@ class SocketboxIT {
             assertEquals(0, cutOff.exit(), cutOff.out() + cutOff.err() + urelay.describe());
             Wait.until(LIMIT, () -> "urelay's warning about the sender" + urelay.describe(),
                     () -> urelay.stderr().contains("sender refused"));
-            assertRelayed(Curl.get(lan, "http://198.51.100.7/"));
+            assertRelayed(Curl.get(lan, "http://198.51.100.7:" + PORT + "/"), "boxed-stream", PORT);
             assertEquals(0, good.awaitExit(LIMIT).exit());
         }
     }
 
-    private static void assertRelayed(Curl.Result curl) {
+    private static void assertRelayed(Curl.Result curl, String listener, int port) {
         assertEquals(0, curl.exit(), "curl failed: " + curl.stderr() + urelay.describe());
-        assertEquals(nginx.body(PORT), curl.body());
+        assertEquals(nginx.body(port), curl.body());
         AuditLine audit = urelay.awaitAudit(Duration.ofSeconds(10), "for " + curl.client(),
                 line -> curl.client().equals(line.get("client")));
         assertAll(audit.raw(),
-                () -> assertEquals("boxed", audit.get("listener")),
-                () -> assertEquals("198.51.100.7:80", audit.get("dst")),
+                () -> assertEquals(listener, audit.get("listener")),
+                () -> assertEquals("198.51.100.7:" + port, audit.get("dst")),
                 () -> assertEquals("out", audit.get("sink")),
                 () -> assertEquals("ok", audit.get("outcome")));
     }

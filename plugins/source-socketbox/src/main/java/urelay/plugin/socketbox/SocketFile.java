@@ -21,6 +21,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.Set;
+import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.newsclub.net.unix.FileDescriptorCast;
@@ -67,30 +68,19 @@ final class SocketFile implements AutoCloseable {
     }
 
     /**
-     * Listens at {@code path} with {@code permissions}.
+     * Listens at {@code path} with {@code permissions}, for stream senders.
      *
      * @throws IOException naming the path and what is wrong with it
      */
     static SocketFile listen(Path path, Set<PosixFilePermission> permissions) throws IOException {
-        checkDirectory(path);
-        boolean stale = checkExisting(path);
-
+        boolean stale = checkPlace(path);
         AFUNIXServerSocket bound = AFUNIXServerSocket.newInstance();
         try {
             bound.setDeleteOnClose(false);
-            Path temporary = bindTemporary(bound, path);
-            try {
-                Files.setPosixFilePermissions(temporary, permissions);
-                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                Files.deleteIfExists(temporary);
-                throw new IOException(path + ": cannot put the socket in place: " + e.getMessage(), e);
-            }
+            putInPlace(path, permissions, temporary -> bound.bind(AFUNIXSocketAddress.of(temporary), BACKLOG));
             try {
                 SocketFile file = new SocketFile(bound, untie(bound), path, key(path));
-                if (stale) {
-                    LOG.log(INFO, "stale socket file replaced path=" + path);
-                }
+                logStale(stale, path);
                 return file;
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(path);
@@ -102,7 +92,68 @@ final class SocketFile implements AutoCloseable {
         }
     }
 
-    /** The listening socket. */
+    /**
+     * Binds a datagram socket at {@code path} with {@code permissions} and returns the file
+     * with a descriptor of the socket, for the caller to own; the file keeps no socket open.
+     *
+     * @throws IOException naming the path and what is wrong with it
+     */
+    static Datagram bindDatagram(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        boolean stale = checkPlace(path);
+        try (AFUNIXDatagramSocket socket = AFUNIXDatagramSocket.newInstance()) {
+            socket.setDeleteOnClose(false);
+            // Only the descriptor returned is used from here on; closing this one must not
+            // shut down the socket both share.
+            socket.setShutdownOnClose(false);
+            putInPlace(path, permissions, temporary -> socket.bind(AFUNIXSocketAddress.of(temporary)));
+            try {
+                int fd = FileDescriptorCast.duplicating(socket.getFileDescriptor()).as(Integer.class);
+                SocketFile file = new SocketFile(null, null, path, key(path));
+                logStale(stale, path);
+                return new Datagram(file, fd);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(path);
+                throw e;
+            }
+        }
+    }
+
+    /** A datagram socket's file, and a descriptor of the socket that the caller owns. */
+    record Datagram(SocketFile file, int fd) {
+    }
+
+    /** Binds under a temporary name beside {@code path}, sets the mode, and renames it into place. */
+    private static void putInPlace(Path path, Set<PosixFilePermission> permissions, Binder binder)
+            throws IOException {
+        Path temporary = bindTemporary(binder, path);
+        try {
+            Files.setPosixFilePermissions(temporary, permissions);
+            Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw new IOException(path + ": cannot put the socket in place: " + e.getMessage(), e);
+        }
+    }
+
+    /** Binds a socket to a path. */
+    @FunctionalInterface
+    private interface Binder {
+        void bind(Path path) throws IOException;
+    }
+
+    /** Checks the directory and whatever is at {@code path}; whether a stale socket is there to replace. */
+    private static boolean checkPlace(Path path) throws IOException {
+        checkDirectory(path);
+        return checkExisting(path);
+    }
+
+    private static void logStale(boolean stale, Path path) {
+        if (stale) {
+            LOG.log(INFO, "stale socket file replaced path=" + path);
+        }
+    }
+
+    /** The listening socket; only for a file made by {@link #listen}. */
     AFUNIXServerSocket server() {
         return server;
     }
@@ -111,6 +162,9 @@ final class SocketFile implements AutoCloseable {
     @Override
     public void close() {
         for (AFUNIXServerSocket socket : new AFUNIXServerSocket[] {server, bound}) {
+            if (socket == null) {
+                continue;
+            }
             try {
                 socket.close();
             } catch (IOException e) {
@@ -159,19 +213,33 @@ final class SocketFile implements AutoCloseable {
             probe.configureBlocking(false);
             probe.connect(UnixDomainSocketAddress.of(path));
         } catch (ConnectException e) {
+            // Refused: no socket of either kind is bound there any more.
             return true;
         } catch (IOException e) {
-            throw new IOException(path + ": cannot tell whether something listens there (" + e.getMessage()
-                    + "); remove the file if it is stale", e);
+            // A live datagram socket refuses a stream connect as the wrong type.
+            if (!datagramBound(path)) {
+                throw new IOException(path + ": cannot tell whether something listens there (" + e.getMessage()
+                        + "); remove the file if it is stale", e);
+            }
         }
         throw new IOException(path + ": something already listens there; stop it or choose another path");
     }
 
-    private static Path bindTemporary(AFUNIXServerSocket server, Path path) throws IOException {
+    /** Whether a datagram socket is bound at {@code path}: one can connect to it. */
+    private static boolean datagramBound(Path path) {
+        try (AFUNIXDatagramSocket probe = AFUNIXDatagramSocket.newInstance()) {
+            probe.connect(AFUNIXSocketAddress.of(path));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path bindTemporary(Binder binder, Path path) throws IOException {
         for (int attempt = 1; ; attempt++) {
             Path temporary = path.resolveSibling(temporaryName());
             try {
-                server.bind(AFUNIXSocketAddress.of(temporary), BACKLOG);
+                binder.bind(temporary);
                 return temporary;
             } catch (SocketException e) {
                 if (attempt == NAME_ATTEMPTS || !Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {

@@ -7,43 +7,41 @@ import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.channels.ClosedChannelException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.newsclub.net.unix.AFSocket;
-import org.newsclub.net.unix.AFSocketCapability;
 import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketCredentials;
+import org.newsclub.net.unix.FileDescriptorCast;
 import urelay.spi.Acceptor;
 import urelay.spi.ClientConnection;
 import urelay.spi.Network;
+import urelay.spi.PassingSocket;
 
 /**
- * The socketbox source's acceptor: a Unix socket that senders connect to and pass accepted TCP
- * connections over. {@link #accept()} returns the next of them, adopted by the runtime.
+ * The socketbox source's acceptor: a Unix socket that senders pass accepted TCP connections
+ * over. {@link #accept()} returns the next of them, adopted by the runtime.
  *
- * <p>Threads: one platform thread accepts senders, and each sender's connection is read by a
- * platform thread of its own ({@link Sender}). junixsocket waits inside native code, which
- * would hold a virtual thread's carrier for as long as a sender is idle, so the runtime's
- * virtual threads are kept out of it. {@link #accept()} runs on the runtime's accept loop, a
- * virtual thread, and parks on the {@link Handoff}.
+ * <p>Two kinds of socket, as configured. A <em>datagram</em> socket, which socketbox's own
+ * server sends to, is read by one {@link DatagramReceiver}. A <em>stream</em> socket is
+ * listened on by a platform thread (junixsocket's accept waits inside native code, which would
+ * hold a virtual thread's carrier while no sender connects), and each sender's connection is
+ * read by a {@link StreamSender} on a virtual thread of its own. Either way, the runtime reads
+ * the messages ({@link urelay.spi.PassingSocket}), with room for every descriptor one can carry.
+ * {@link #accept()} runs on the runtime's accept loop, a virtual thread, and parks on the
+ * {@link Handoff}.
  *
- * <p>Owns the listening Unix socket and its file, and the adopted connections until
- * {@link #accept()} returns them. Each sender's connection is closed by its own thread.
+ * <p>Owns the socket file and the adopted connections until {@link #accept()} returns them.
+ * Each reading thread closes its own socket.
  */
-// TODO: only stream connections are taken. socketbox's own server sends each socket as a
-// datagram to a SOCK_DGRAM socket, which cannot reach this one (its sendto fails with
-// EPROTOTYPE on its side, so urelay never sees it); until a datagram mode is added, a sender
-// that connects with a stream socket, like the one in docs/capture-socketbox.md, must pass
-// the sockets.
-final class SocketboxAcceptor implements Acceptor, Sender.Listener {
+final class SocketboxAcceptor implements Acceptor, StreamSender.Listener {
 
     private static final System.Logger LOG = System.getLogger("urelay.socketbox");
 
     /** Adopted connections waiting for the accept loop; a full queue holds the senders back. */
     private static final int QUEUE = 16;
 
-    /** Senders connected at once; each costs a thread and a descriptor. */
+    /** Stream senders connected at once; each costs a thread and a descriptor. */
     static final int MAX_SENDERS = 64;
 
     private static final long MIN_PAUSE_MS = 50;
@@ -52,31 +50,59 @@ final class SocketboxAcceptor implements Acceptor, Sender.Listener {
     private final SocketFile file;
     private final SocketboxConfig config;
     private final Network network;
-    private final Handoff handoff = new Handoff(QUEUE);
-    private final Set<Sender> senders = ConcurrentHashMap.newKeySet();
+    private final Handoff handoff;
+    private final Intake intake;
+    private final Set<StreamSender> senders = ConcurrentHashMap.newKeySet();
+    /** The datagram socket's reader; null for a stream socket. */
+    private final DatagramReceiver receiver;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SocketboxAcceptor(SocketFile file, SocketboxConfig config, Network network) {
+    private SocketboxAcceptor(SocketFile file, SocketboxConfig config, Network network, Handoff handoff,
+            Intake intake, DatagramReceiver receiver) {
         this.file = file;
         this.config = config;
         this.network = network;
+        this.handoff = handoff;
+        this.intake = intake;
+        this.receiver = receiver;
     }
 
     /**
-     * Listens at the configured path and starts accepting senders.
+     * Puts the socket at the configured path and starts taking connections.
      *
      * @throws IOException naming the path and what went wrong
      */
     static SocketboxAcceptor open(SocketboxConfig config, Network network) throws IOException {
-        if (!AFUNIXSocket.isSupported() || !AFSocket.supports(AFSocketCapability.CAPABILITY_ANCILLARY_MESSAGES)) {
-            throw new IOException(config.path() + ": junixsocket cannot pass descriptors here: its native "
-                    + "library did not load; it is unpacked into java.io.tmpdir, so set "
-                    + "-Dorg.newsclub.net.unix.library.tmpdir=DIR in URELAY_JAVA_OPTS if that is mounted noexec");
+        if (!AFUNIXSocket.isSupported()) {
+            throw new IOException(config.path() + ": junixsocket's native library did not load; it is unpacked "
+                    + "into java.io.tmpdir, so set -Dorg.newsclub.net.unix.library.tmpdir=DIR in URELAY_JAVA_OPTS "
+                    + "if that is mounted noexec");
         }
-        SocketFile file = SocketFile.listen(config.path(), config.permissions());
-        SocketboxAcceptor acceptor = new SocketboxAcceptor(file, config, network);
-        Thread.ofPlatform().daemon().name("urelay-socketbox-accept").start(acceptor::acceptSenders);
-        return acceptor;
+        Handoff handoff = new Handoff(QUEUE);
+        Intake intake = new Intake(network, config.captureMode(), handoff, config.path().toString());
+        return switch (config.socketKind()) {
+            case STREAM -> {
+                SocketFile file = SocketFile.listen(config.path(), config.permissions());
+                SocketboxAcceptor acceptor = new SocketboxAcceptor(file, config, network, handoff, intake, null);
+                Thread.ofPlatform().daemon().name("urelay-socketbox-accept").start(acceptor::acceptSenders);
+                yield acceptor;
+            }
+            case DATAGRAM -> {
+                SocketFile.Datagram bound = SocketFile.bindDatagram(config.path(), config.permissions());
+                PassingSocket socket;
+                try {
+                    socket = network.adoptPassingSocket(bound.fd());
+                } catch (IOException | RuntimeException e) {
+                    bound.file().close();
+                    throw new IOException(config.path() + ": cannot receive on the socket: " + e.getMessage(), e);
+                }
+                DatagramReceiver receiver = new DatagramReceiver(socket, intake);
+                SocketboxAcceptor acceptor = new SocketboxAcceptor(bound.file(), config, network, handoff, intake,
+                        receiver);
+                Thread.ofVirtual().name("urelay-socketbox-receive").start(receiver);
+                yield acceptor;
+            }
+        };
     }
 
     @Override
@@ -101,31 +127,20 @@ final class SocketboxAcceptor implements Acceptor, Sender.Listener {
             return;
         }
         file.close();
-        senders.forEach(Sender::stop);
+        if (receiver != null) {
+            receiver.stop();
+        }
+        senders.forEach(StreamSender::stop);
         handoff.close().forEach(ClientConnection::close);
     }
 
     @Override
-    public Sender.Adoption adopt(int fd) {
-        ClientConnection connection;
-        try {
-            connection = network.adoptConnection(fd, config.captureMode());
-        } catch (IllegalArgumentException e) {
-            return new Sender.Adoption.WrongKind(e.getMessage());
-        } catch (IOException e) {
-            return new Sender.Adoption.Lost(e.getMessage());
-        }
-        try {
-            handoff.put(connection);
-            return new Sender.Adoption.Queued();
-        } catch (ClosedChannelException | InterruptedException e) {
-            connection.close();
-            return new Sender.Adoption.Closing();
-        }
+    public Delivery.Adoption adopt(int fd) {
+        return intake.adopt(fd);
     }
 
     @Override
-    public void ended(Sender sender) {
+    public void ended(StreamSender sender) {
         senders.remove(sender);
     }
 
@@ -134,12 +149,12 @@ final class SocketboxAcceptor implements Acceptor, Sender.Listener {
         return config.path().toString();
     }
 
-    /** How many senders are connected now. */
+    /** How many stream senders are connected now. */
     int senders() {
         return senders.size();
     }
 
-    /** The accept thread: takes senders until the socket is closed. */
+    /** The accept thread of a stream socket: takes senders until the socket is closed. */
     private void acceptSenders() {
         long pause = 0;
         while (!closed.get()) {
@@ -174,12 +189,32 @@ final class SocketboxAcceptor implements Acceptor, Sender.Listener {
             closeQuietly(socket);
             return;
         }
-        Sender sender = new Sender(socket, this);
+        String peer = peer(socket);
+        PassingSocket passing;
+        try {
+            passing = network.adoptPassingSocket(FileDescriptorCast.duplicating(socket.getFileDescriptor())
+                    .as(Integer.class));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(WARNING, "sender dropped path=" + path() + " " + peer + " error=\"" + e.getMessage() + "\"");
+            closeQuietly(socket);
+            return;
+        }
+        StreamSender sender = new StreamSender(passing, socket, peer, this);
         senders.add(sender);
-        Thread.ofPlatform().daemon().name("urelay-socketbox-sender").start(sender);
+        Thread.ofVirtual().name("urelay-socketbox-sender").start(sender);
         // close() may have gone through the senders before this one was added.
         if (closed.get()) {
             sender.stop();
+        }
+    }
+
+    /** The sender's process and user as the kernel saw them at connect, for logs. */
+    private static String peer(AFUNIXSocket socket) {
+        try {
+            AFUNIXSocketCredentials credentials = socket.getPeerCredentials();
+            return "sender_pid=" + credentials.getPid() + " sender_uid=" + credentials.getUid();
+        } catch (IOException e) {
+            return "sender_pid=- sender_uid=-";
         }
     }
 

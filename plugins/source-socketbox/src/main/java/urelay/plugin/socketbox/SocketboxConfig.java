@@ -19,8 +19,12 @@ import urelay.spi.Capture;
  * @param capture how the passed connections were captured, which says where their original
  *                destination is read: {@code local} (default), {@code tproxy} or
  *                {@code redirect}
+ * @param socket  the kind of Unix socket senders pass connections over: {@code datagram}
+ *                (default; socketbox's own server sends each connection as a datagram to the
+ *                path) or {@code stream} (each sender connects and passes any number of
+ *                connections over its connection)
  */
-public record SocketboxConfig(Path path, String mode, String capture) {
+public record SocketboxConfig(Path path, String mode, String capture, String socket) {
 
     /** The kernel's limit for a socket path: {@code sun_path} holds 108 bytes with the NUL. */
     static final int PATH_MAX = 107;
@@ -42,6 +46,29 @@ public record SocketboxConfig(Path path, String mode, String capture) {
         }
         capture = capture == null ? "local" : capture;
         captureMode(capture);
+        socket = socket == null ? "datagram" : socket;
+        socketKind(socket);
+    }
+
+    /** The kind of Unix socket senders pass connections over. */
+    public enum SocketKind {
+        /** One bound socket; each datagram carries connections. */
+        DATAGRAM,
+        /** A listening socket; each sender connects and passes connections over its connection. */
+        STREAM
+    }
+
+    /** The kind of Unix socket senders pass connections over. */
+    public SocketKind socketKind() {
+        return socketKind(socket);
+    }
+
+    private static SocketKind socketKind(String text) {
+        return switch (text) {
+            case "datagram", "stream" -> SocketKind.valueOf(text.toUpperCase(Locale.ROOT));
+            default -> throw new IllegalArgumentException("socket: \"" + text
+                    + "\" is not a socket kind; allowed datagram (socketbox's own server), stream");
+        };
     }
 
     /** The socket file's permissions. */

@@ -16,7 +16,9 @@ import urelay.spi.ByteStream;
 import urelay.spi.Capture;
 import urelay.spi.ClientConnection;
 import urelay.spi.ListenRequest;
+import urelay.runtime.linux.LinuxNetwork;
 import urelay.spi.Network;
+import urelay.spi.PassingSocket;
 import urelay.spi.UnixDestination;
 
 /**
@@ -24,8 +26,20 @@ import urelay.spi.UnixDestination;
  * socket is taken (the tests pass Unix socket pairs, as TCP needs no more), anything else is
  * the wrong kind, and with {@link #loseSockets} set a socket counts as a lost connection.
  * Refused descriptors are closed, as the runtime closes them; {@link #close()} closes the rest.
+ * The Unix sockets senders pass over are read by the runtime's real network.
  */
 final class FakeNetwork implements Network, AutoCloseable {
+
+    private final LinuxNetwork real;
+
+    FakeNetwork() throws IOException {
+        real = new LinuxNetwork();
+    }
+
+    @Override
+    public PassingSocket adoptPassingSocket(int fd) throws IOException {
+        return real.adoptPassingSocket(fd);
+    }
 
     final List<FakeConnection> adopted = new CopyOnWriteArrayList<>();
     final List<Capture> captures = new CopyOnWriteArrayList<>();
@@ -66,6 +80,7 @@ final class FakeNetwork implements Network, AutoCloseable {
         for (FakeConnection connection : adopted) {
             closeNumber(connection.fd());
         }
+        real.close();
     }
 
     @Override

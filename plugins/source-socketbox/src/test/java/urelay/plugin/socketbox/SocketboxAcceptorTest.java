@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
@@ -45,6 +47,8 @@ import urelay.spi.ClientConnection;
 class SocketboxAcceptorTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
+    /** {@code SCM_MAX_FD}: the kernel refuses to send more in one message. */
+    private static final int KERNEL_MAX_DESCRIPTORS = 253;
 
     private final List<AutoCloseable> cleanup = new ArrayList<>();
     private Path dir;
@@ -118,10 +122,10 @@ class SocketboxAcceptorTest {
     }
 
     @Test
-    void takesSixtyDescriptorsInOneMessage() throws Exception {
+    void takesTheMostDescriptorsTheKernelPutsInOneMessage() throws Exception {
         SocketboxAcceptor acceptor = open("0600");
         AFUNIXSocket sender = sender();
-        FileDescriptor[] passed = new FileDescriptor[60];
+        FileDescriptor[] passed = new FileDescriptor[KERNEL_MAX_DESCRIPTORS];
         for (int i = 0; i < passed.length; i++) {
             passed[i] = pairEnd();
         }
@@ -135,7 +139,8 @@ class SocketboxAcceptorTest {
 
     @Test
     void readsDestinationsAsTheCaptureModeSays() throws Exception {
-        SocketboxAcceptor acceptor = SocketboxAcceptor.open(new SocketboxConfig(path, null, "redirect"), network);
+        SocketboxAcceptor acceptor = SocketboxAcceptor.open(new SocketboxConfig(path, null, "redirect", "stream"),
+                network);
         cleanup.add(acceptor);
 
         send(sender(), pairEnd());
@@ -308,6 +313,102 @@ class SocketboxAcceptorTest {
         }
     }
 
+    @Test
+    void takesTheConnectionEachDatagramCarriesInTheOrderSent() throws Exception {
+        SocketboxAcceptor acceptor = open("0600", "datagram");
+        List<FileDescriptor> passed = List.of(pairEnd(), pairEnd(), pairEnd());
+
+        for (FileDescriptor descriptor : passed) {
+            sendDatagram(new byte[] {0}, descriptor);
+        }
+
+        for (FileDescriptor original : passed) {
+            assertEquals(target(original), FakeNetwork.target(fd(acceptor.accept())));
+        }
+    }
+
+    @Test
+    void dropsADatagramCarryingSomethingOtherThanASocketAndTakesTheNext() throws Exception {
+        SocketboxAcceptor acceptor = open("0600", "datagram");
+        FileInputStream notASocket = new FileInputStream("/dev/null");
+        cleanup.add(notASocket);
+        AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();
+        cleanup.add(pair);
+        pair.getSocket2().socket().setSoTimeout((int) LIMIT.toMillis());
+
+        sendDatagram(new byte[] {0}, notASocket.getFD(), pair.getSocket1().getFileDescriptor());
+        pair.getSocket1().close();
+
+        assertEquals(-1, pair.getSocket2().socket().getInputStream().read(),
+                "the socket passed after the bad descriptor was not closed");
+        FileDescriptor next = pairEnd();
+        sendDatagram(new byte[] {0}, next);
+        assertEquals(target(next), FakeNetwork.target(fd(acceptor.accept())));
+        assertEquals(1, network.adopted.size());
+    }
+
+    @Test
+    void dropsADatagramOfBytesOtherThanZeroWithItsDescriptors() throws Exception {
+        SocketboxAcceptor acceptor = open("0600", "datagram");
+        AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();
+        cleanup.add(pair);
+        pair.getSocket2().socket().setSoTimeout((int) LIMIT.toMillis());
+
+        sendDatagram(new byte[] {'x'}, pair.getSocket1().getFileDescriptor());
+        pair.getSocket1().close();
+
+        assertEquals(-1, pair.getSocket2().socket().getInputStream().read(), "the passed socket was not closed");
+        FileDescriptor next = pairEnd();
+        sendDatagram(new byte[] {0}, next);
+        assertEquals(target(next), FakeNetwork.target(fd(acceptor.accept())));
+    }
+
+    @Test
+    void closingADatagramSocketEndsAWaitingAcceptAndRemovesTheFile() throws Exception {
+        SocketboxAcceptor acceptor = open("0660", "datagram");
+        assertEquals(PosixFilePermissions.fromString("rw-rw----"), Files.getPosixFilePermissions(path));
+        CompletableFuture<ClientConnection> waiting = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                waiting.complete(acceptor.accept());
+            } catch (IOException e) {
+                waiting.completeExceptionally(e);
+            }
+        });
+
+        acceptor.close();
+
+        var e = assertThrows(ExecutionException.class, () -> waiting.get(LIMIT.toSeconds(), TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof ClosedChannelException, e.getCause().toString());
+        assertFalse(Files.exists(path), "socket file left behind");
+    }
+
+    @Test
+    void refusesAPathWhereALiveDatagramSocketIsBound() throws Exception {
+        try (AFUNIXDatagramSocket live = AFUNIXDatagramSocket.newInstance()) {
+            live.bind(AFUNIXSocketAddress.of(path));
+
+            var e = assertThrows(IOException.class, () -> open("0600", "datagram"));
+
+            assertEquals(path + ": something already listens there; stop it or choose another path", e.getMessage());
+        }
+    }
+
+    @Test
+    void replacesAStaleDatagramSocketFile() throws Exception {
+        try (AFUNIXDatagramSocket previous = AFUNIXDatagramSocket.newInstance()) {
+            previous.setDeleteOnClose(false);
+            previous.bind(AFUNIXSocketAddress.of(path));
+        }
+        assertTrue(Files.exists(path), "the old socket file went with its socket");
+        SocketboxAcceptor acceptor = open("0600", "datagram");
+        FileDescriptor original = pairEnd();
+
+        sendDatagram(new byte[] {0}, original);
+
+        assertEquals(target(original), FakeNetwork.target(fd(acceptor.accept())));
+    }
+
     /** A sender passes a fresh socket and it comes out of {@link SocketboxAcceptor#accept()}. */
     private void assertStillServes(SocketboxAcceptor acceptor) throws Exception {
         FileDescriptor original = pairEnd();
@@ -317,10 +418,25 @@ class SocketboxAcceptorTest {
         assertEquals(target(original), FakeNetwork.target(fd(acceptor.accept())));
     }
 
+    /** A stream socket with {@code mode}. */
     private SocketboxAcceptor open(String mode) throws IOException {
-        SocketboxAcceptor acceptor = SocketboxAcceptor.open(new SocketboxConfig(path, mode, null), network);
+        return open(mode, "stream");
+    }
+
+    private SocketboxAcceptor open(String mode, String socket) throws IOException {
+        SocketboxAcceptor acceptor = SocketboxAcceptor.open(new SocketboxConfig(path, mode, null, socket), network);
         cleanup.add(acceptor);
         return acceptor;
+    }
+
+    /** Sends one datagram of {@code data} to the acceptor's path, as socketbox's server does. */
+    private void sendDatagram(byte[] data, FileDescriptor... descriptors) throws IOException {
+        try (AFUNIXDatagramSocket sender = AFUNIXDatagramSocket.newInstance()) {
+            // junixsocket passes descriptors only on a connected datagram socket.
+            sender.connect(AFUNIXSocketAddress.of(path));
+            sender.setOutboundFileDescriptors(descriptors);
+            sender.send(new DatagramPacket(data, data.length));
+        }
     }
 
     private AFUNIXSocket sender() throws IOException {

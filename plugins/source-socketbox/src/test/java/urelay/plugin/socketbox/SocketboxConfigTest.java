@@ -16,25 +16,38 @@ class SocketboxConfigTest {
     private static final Path PATH = Path.of("/run/urelay/socketbox.sock");
 
     private static String problem(Path path, String mode, String capture) {
-        return assertThrows(IllegalArgumentException.class, () -> new SocketboxConfig(path, mode, capture))
+        return assertThrows(IllegalArgumentException.class, () -> new SocketboxConfig(path, mode, capture, null))
                 .getMessage();
     }
 
     @Test
     void letsOnlyUrelaysUserConnectAndReadsDestinationsAsLocalByDefault() {
-        SocketboxConfig config = new SocketboxConfig(PATH, null, null);
+        SocketboxConfig config = new SocketboxConfig(PATH, null, null, null);
 
         assertEquals("0600", config.mode());
         assertEquals(PosixFilePermissions.fromString("rw-------"), config.permissions());
         assertEquals(Capture.LOCAL, config.captureMode());
+        assertEquals(SocketboxConfig.SocketKind.DATAGRAM, config.socketKind());
+    }
+
+    @Test
+    void takesStreamOrDatagramSocketsAndNothingElse() {
+        assertEquals(SocketboxConfig.SocketKind.STREAM, new SocketboxConfig(PATH, null, null, "stream").socketKind());
+        assertEquals(SocketboxConfig.SocketKind.DATAGRAM,
+                new SocketboxConfig(PATH, null, null, "datagram").socketKind());
+
+        var e = assertThrows(IllegalArgumentException.class, () -> new SocketboxConfig(PATH, null, null, "seqpacket"));
+
+        assertEquals("socket: \"seqpacket\" is not a socket kind; allowed datagram (socketbox's own server), stream",
+                e.getMessage());
     }
 
     @Test
     void readsTheModeAsOctalDigits() {
         assertEquals(PosixFilePermissions.fromString("rw-rw----"),
-                new SocketboxConfig(PATH, "0660", null).permissions());
+                new SocketboxConfig(PATH, "0660", null, null).permissions());
         assertEquals(PosixFilePermissions.fromString("rwxr-x--x"),
-                new SocketboxConfig(PATH, "0751", null).permissions());
+                new SocketboxConfig(PATH, "0751", null, null).permissions());
     }
 
     @ParameterizedTest
@@ -46,9 +59,9 @@ class SocketboxConfigTest {
 
     @Test
     void takesEachCaptureModeByItsLowerCaseName() {
-        assertEquals(Capture.LOCAL, new SocketboxConfig(PATH, null, "local").captureMode());
-        assertEquals(Capture.TPROXY, new SocketboxConfig(PATH, null, "tproxy").captureMode());
-        assertEquals(Capture.REDIRECT, new SocketboxConfig(PATH, null, "redirect").captureMode());
+        assertEquals(Capture.LOCAL, new SocketboxConfig(PATH, null, "local", null).captureMode());
+        assertEquals(Capture.TPROXY, new SocketboxConfig(PATH, null, "tproxy", null).captureMode());
+        assertEquals(Capture.REDIRECT, new SocketboxConfig(PATH, null, "redirect", null).captureMode());
     }
 
     @ParameterizedTest
@@ -63,7 +76,7 @@ class SocketboxConfigTest {
         assertEquals("path: required; a socket path such as /run/urelay/socketbox.sock", problem(null, null, null));
         assertEquals("path: \"run/socketbox.sock\" is not an absolute file path; allowed a path from /, such as "
                 + "/run/urelay/socketbox.sock", problem(Path.of("run/socketbox.sock"), null, null));
-        assertThrows(IllegalArgumentException.class, () -> new SocketboxConfig(Path.of("/"), null, null));
+        assertThrows(IllegalArgumentException.class, () -> new SocketboxConfig(Path.of("/"), null, null, null));
     }
 
     @Test
@@ -71,7 +84,7 @@ class SocketboxConfigTest {
         Path longest = Path.of("/" + "d".repeat(90) + "/" + "s".repeat(15));
         assertEquals(107, longest.toString().length());
 
-        assertEquals(longest, new SocketboxConfig(longest, null, null).path());
+        assertEquals(longest, new SocketboxConfig(longest, null, null, null).path());
     }
 
     @Test
