@@ -103,21 +103,11 @@ public final class LinuxNetwork implements Network, AutoCloseable {
 
     /** Refuses, as the wrong kind of argument, anything but a TCP socket that is not listening. */
     private static void checkTcpConnection(int fd) throws NativeException {
-        int type;
-        try {
-            type = Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_TYPE, "SO_TYPE");
-        } catch (NativeException e) {
-            if (e.errno() == Errno.ENOTSOCK || e.errno() == Errno.EBADF) {
-                throw new IllegalArgumentException("descriptor " + fd + " is not a socket: " + e.getMessage());
-            }
-            throw e;
+        Sockets.Kind kind = Sockets.kind(fd);
+        if (kind.type() != Libc.SOCK_STREAM || kind.family() != Libc.AF_INET && kind.family() != Libc.AF_INET6) {
+            throw new IllegalArgumentException("descriptor " + fd + " is not a TCP socket (" + kind.text() + ")");
         }
-        int domain = Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_DOMAIN, "SO_DOMAIN");
-        if (type != Libc.SOCK_STREAM || domain != Libc.AF_INET && domain != Libc.AF_INET6) {
-            throw new IllegalArgumentException("descriptor " + fd + " is not a TCP socket (family " + domain
-                    + ", type " + type + ")");
-        }
-        if (Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 0) {
+        if (kind.listening()) {
             throw new IllegalArgumentException("descriptor " + fd + " is a listening socket, not a connection");
         }
     }

@@ -89,24 +89,15 @@ final class PassingUnixSocket implements PassingSocket {
 
     /** Whether {@code fd} is a datagram socket; refuses anything but a Unix stream connection or datagram socket. */
     private static boolean checkKind(int fd) throws NativeException {
-        int domain;
-        try {
-            domain = Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_DOMAIN, "SO_DOMAIN");
-        } catch (NativeException e) {
-            if (e.errno() == Errno.ENOTSOCK || e.errno() == Errno.EBADF) {
-                throw new IllegalArgumentException("descriptor " + fd + " is not a socket: " + e.getMessage());
-            }
-            throw e;
+        Sockets.Kind kind = Sockets.kind(fd);
+        if (kind.family() != Libc.AF_UNIX || kind.type() != Libc.SOCK_STREAM && kind.type() != Libc.SOCK_DGRAM) {
+            throw new IllegalArgumentException("descriptor " + fd + " is not a Unix stream or datagram socket ("
+                    + kind.text() + ")");
         }
-        int type = Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_TYPE, "SO_TYPE");
-        if (domain != Libc.AF_UNIX || type != Libc.SOCK_STREAM && type != Libc.SOCK_DGRAM) {
-            throw new IllegalArgumentException("descriptor " + fd + " is not a Unix stream or datagram socket (family "
-                    + domain + ", type " + type + ")");
-        }
-        if (type == Libc.SOCK_STREAM && Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 0) {
+        if (kind.listening()) {
             throw new IllegalArgumentException("descriptor " + fd + " is a listening socket, not a connection");
         }
-        return type == Libc.SOCK_DGRAM;
+        return kind.type() == Libc.SOCK_DGRAM;
     }
 
     @Override

@@ -121,6 +121,35 @@ final class Sockets {
         }
     }
 
+    /** A socket's family, type and whether it listens, as {@code getsockopt} reports them. */
+    record Kind(int family, int type, boolean listening) {
+
+        /** The kind in words, for errors: {@code family 1, type 2}. */
+        String text() {
+            return "family " + family + ", type " + type;
+        }
+    }
+
+    /**
+     * What kind of socket {@code fd} is.
+     *
+     * @throws IllegalArgumentException if {@code fd} is not an open socket
+     */
+    static Kind kind(int fd) throws NativeException {
+        int type;
+        try {
+            type = getInt(fd, Libc.SOL_SOCKET, Libc.SO_TYPE, "SO_TYPE");
+        } catch (NativeException e) {
+            if (e.errno() == Errno.ENOTSOCK || e.errno() == Errno.EBADF) {
+                throw new IllegalArgumentException("descriptor " + fd + " is not a socket: " + e.getMessage());
+            }
+            throw e;
+        }
+        int family = getInt(fd, Libc.SOL_SOCKET, Libc.SO_DOMAIN, "SO_DOMAIN");
+        boolean listening = getInt(fd, Libc.SOL_SOCKET, Libc.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 0;
+        return new Kind(family, type, listening);
+    }
+
     static InetSocketAddress localAddress(int fd) throws NativeException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sa = arena.allocate(SockAddr.STORAGE_SIZE);

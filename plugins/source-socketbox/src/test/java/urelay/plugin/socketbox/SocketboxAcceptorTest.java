@@ -218,14 +218,7 @@ class SocketboxAcceptorTest {
         SocketboxAcceptor acceptor = open("0600");
         AFUNIXSocket sender = sender();
         await(() -> acceptor.senders() == 1, "the sender to be accepted");
-        CompletableFuture<ClientConnection> waiting = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                waiting.complete(acceptor.accept());
-            } catch (IOException e) {
-                waiting.completeExceptionally(e);
-            }
-        });
+        CompletableFuture<ClientConnection> waiting = acceptInBackground(acceptor);
 
         acceptor.close();
 
@@ -367,14 +360,7 @@ class SocketboxAcceptorTest {
     void closingADatagramSocketEndsAWaitingAcceptAndRemovesTheFile() throws Exception {
         SocketboxAcceptor acceptor = open("0660", "datagram");
         assertEquals(PosixFilePermissions.fromString("rw-rw----"), Files.getPosixFilePermissions(path));
-        CompletableFuture<ClientConnection> waiting = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                waiting.complete(acceptor.accept());
-            } catch (IOException e) {
-                waiting.completeExceptionally(e);
-            }
-        });
+        CompletableFuture<ClientConnection> waiting = acceptInBackground(acceptor);
 
         acceptor.close();
 
@@ -451,6 +437,19 @@ class SocketboxAcceptorTest {
         AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();
         cleanup.add(pair);
         return pair.getSocket1().getFileDescriptor();
+    }
+
+    /** An {@link SocketboxAcceptor#accept()} waiting on a thread of its own. */
+    private static CompletableFuture<ClientConnection> acceptInBackground(SocketboxAcceptor acceptor) {
+        CompletableFuture<ClientConnection> waiting = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                waiting.complete(acceptor.accept());
+            } catch (IOException e) {
+                waiting.completeExceptionally(e);
+            }
+        });
+        return waiting;
     }
 
     private static void send(AFUNIXSocket sender, FileDescriptor... descriptors) throws IOException {
