@@ -108,7 +108,9 @@ class RedirectTransparentIT {
                         () -> assertEquals(destination, audit.get("dst")),
                         () -> assertNull(audit.get("upstream")),
                         () -> assertEquals("timeout", audit.get("outcome")),
-                        () -> assertEquals("connect " + destination + ": no answer within 5000 ms",
+                        () -> assertEquals("connect " + destination + ": no answer within 5000 ms from the "
+                                + "client's own address; its replies need routing back to urelay, and behind "
+                                + "REDIRECT a notrack rule (docs/capture-redirect.md)",
                                 audit.get("detail")));
             }
 

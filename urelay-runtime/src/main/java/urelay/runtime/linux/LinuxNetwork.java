@@ -141,6 +141,12 @@ public final class LinuxNetwork implements Network, AutoCloseable {
             return socket;
         } catch (ConnectFailedException e) {
             socket.close();
+            if (bind.transparent() && e.outcome() == Outcome.TIMEOUT) {
+                // The usual cause is a setup one, and the bare timeout does not point at it.
+                throw new ConnectFailedException(Outcome.TIMEOUT, e.errno(), e.getMessage()
+                        + " from the client's own address; its replies need routing back to urelay, and behind "
+                        + "REDIRECT a notrack rule (docs/capture-redirect.md)");
+            }
             throw e;
         }
     }
