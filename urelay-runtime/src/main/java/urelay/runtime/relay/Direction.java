@@ -62,7 +62,6 @@ final class Direction {
             }
             long n = Libc.splice(from.fd(), pipe.writeFd(), CHUNK, SPLICE_FLAGS);
             if (n > 0) {
-                bytes += n;
                 session.touch();
                 End end = drain(pipe, n, to);
                 if (end != null) {
@@ -119,6 +118,8 @@ final class Direction {
             long n = Libc.splice(pipe.readFd(), to.fd(), left, SPLICE_FLAGS);
             if (n > 0) {
                 left -= n;
+                // Counted once passed on: bytes still in the pipe when the target fails never arrived.
+                bytes += n;
                 session.touch();
                 continue;
             }
