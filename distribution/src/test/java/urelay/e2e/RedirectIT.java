@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.e2e;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,7 +12,9 @@ import urelay.e2e.harness.Cleanup;
 import urelay.e2e.harness.DocSnippets;
 import urelay.e2e.harness.EndToEnd;
 import urelay.e2e.harness.Gateway;
+import urelay.e2e.harness.Image;
 import urelay.e2e.harness.Nginx;
+import urelay.e2e.harness.TempDirs;
 import urelay.e2e.harness.ThroughGateway;
 import urelay.e2e.harness.UrelayProcess;
 
@@ -19,7 +24,7 @@ import urelay.e2e.harness.UrelayProcess;
  * one's original destination from connection tracking; the rule and the config are the ones
  * {@code docs/capture-redirect.md} shows, read from that page.
  */
-@EndToEnd(tools = {"nginx", "curl", "nft"})
+@EndToEnd(tools = {"nginx", "curl", "nft", "systemd-socket-activate"})
 class RedirectIT {
 
     private static final String PAGE = "capture-redirect.md";
@@ -50,6 +55,26 @@ class RedirectIT {
         DocSnippets.runInside(net.gateway(), PAGE, "redirect-nft");
 
         try (UrelayProcess urelay = startUrelay()) {
+            ThroughGateway.fetchesBothFamilies(net, nginx, urelay, "gateway");
+        }
+    }
+
+    @Test
+    void anInheritedSocketWithCaptureRedirectReadsTheOriginalDestinationsToo() {
+        DocSnippets.runInside(net.gateway(), PAGE, "redirect-nft");
+        String config = DocSnippets.get(PAGE, "redirect-config").replace(
+                "{ type: redirect, address: \"::\", ports: [15002] }",
+                "{ type: fd, systemd: true, capture: redirect }");
+        Path dir = TempDirs.create("urelay-fd-redirect");
+        cleanup.add((AutoCloseable) () -> TempDirs.delete(dir));
+        Path file = UrelayProcess.writeConfig(dir, config);
+
+        // systemd-socket-activate makes the listening socket and execs urelay with it.
+        List<String> launch = new ArrayList<>(List.of("systemd-socket-activate", "--listen=" + PORT));
+        launch.addAll(Image.urelayCommand("run", "--config", file.toString()));
+        try (UrelayProcess urelay = UrelayProcess.start(net.gateway().command(launch), dir)) {
+            net.gateway().awaitListening(Duration.ofSeconds(30), PORT);
+
             ThroughGateway.fetchesBothFamilies(net, nginx, urelay, "gateway");
         }
     }

@@ -21,5 +21,20 @@ public enum Capture {
      * A REDIRECT (or DNAT) rule rewrote the destination; the original one is read with
      * {@code SO_ORIGINAL_DST} (IPv4) or {@code IP6T_SO_ORIGINAL_DST} (IPv6).
      */
-    REDIRECT
+    REDIRECT;
+
+    /**
+     * The capture named in a config: {@code local}, {@code tproxy} or {@code redirect}.
+     *
+     * @throws IllegalArgumentException naming the key {@code capture}, the text and what is allowed
+     */
+    public static Capture parse(String text) {
+        return switch (text) {
+            case "local" -> LOCAL;
+            case "tproxy" -> TPROXY;
+            case "redirect" -> REDIRECT;
+            default -> throw new IllegalArgumentException("capture: \"" + text
+                    + "\" is not a capture mode; allowed local, tproxy, redirect");
+        };
+    }
 }

@@ -35,6 +35,20 @@ public interface Network {
     Acceptor adopt(int fd, String description) throws IOException;
 
     /**
+     * Takes over a listening TCP socket inherited from the parent process, whose connections
+     * arrive as {@code capture} says, which decides where their original destinations are read.
+     *
+     * @throws IOException if {@code fd} is not an open, listening TCP socket, or (for
+     *                     {@link Capture#TPROXY}) one without {@code IP_TRANSPARENT}
+     */
+    default Acceptor adopt(int fd, String description, Capture capture) throws IOException {
+        if (capture == Capture.LOCAL) {
+            return adopt(fd, description);
+        }
+        throw new IOException(description + ": this network adopts listening sockets for local capture only");
+    }
+
+    /**
      * Connects a TCP socket from urelay's own namespace.
      *
      * @param remote  the address to connect to

@@ -67,6 +67,11 @@ public final class LinuxNetwork implements Network, AutoCloseable {
 
     @Override
     public Acceptor adopt(int fd, String description) throws IOException {
+        return adopt(fd, description, Capture.LOCAL);
+    }
+
+    @Override
+    public Acceptor adopt(int fd, String description, Capture capture) throws IOException {
         if (Libc.fcntl(fd, Libc.F_GETFD, 0) < 0) {
             throw new NativeException(description + ": descriptor " + fd + " is not open", Libc.errno());
         }
@@ -79,9 +84,13 @@ public final class LinuxNetwork implements Network, AutoCloseable {
             throw new IOException(description + ": descriptor " + fd + " is not a TCP socket (family "
                     + domain + ")");
         }
+        if (capture == Capture.TPROXY && !Sockets.isTransparent(fd, domain == Libc.AF_INET6)) {
+            throw new IOException(description + ": descriptor " + fd + " has no IP_TRANSPARENT, so a TPROXY rule "
+                    + "cannot hand it connections; set it before binding, or use capture: local or redirect");
+        }
         Sockets.makeNonBlockingAndCloseOnExec(fd);
         String where = Sockets.text(Sockets.localAddress(fd)) + " from " + description;
-        return new ListeningSocket(fd, poller, where, Capture.LOCAL, Optional.empty());
+        return new ListeningSocket(fd, poller, where, capture, Optional.empty());
     }
 
     @Override

@@ -200,6 +200,12 @@ final class Sockets {
         }
     }
 
+    /** Whether {@code fd} has {@code IP_TRANSPARENT} ({@code IPV6_TRANSPARENT} for an IPv6 socket). */
+    static boolean isTransparent(int fd, boolean ipv6) throws NativeException {
+        return ipv6 ? getInt(fd, Libc.IPPROTO_IPV6, Libc.IPV6_TRANSPARENT, "IPV6_TRANSPARENT") != 0
+                : getInt(fd, Libc.SOL_IP, Libc.IP_TRANSPARENT, "IP_TRANSPARENT") != 0;
+    }
+
     static void makeNonBlockingAndCloseOnExec(int fd) throws NativeException {
         int flags = Libc.fcntl(fd, Libc.F_GETFL, 0);
         if (flags < 0 || Libc.fcntl(fd, Libc.F_SETFL, flags | Libc.O_NONBLOCK) < 0) {

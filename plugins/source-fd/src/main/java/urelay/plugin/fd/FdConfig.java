@@ -3,6 +3,7 @@ package urelay.plugin.fd;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import urelay.spi.Capture;
 
 /**
  * The {@code fd} source's YAML block: exactly one of {@code env} and {@code systemd}.
@@ -12,8 +13,11 @@ import java.util.regex.Pattern;
  * @param systemd {@code true} to take the sockets of systemd socket activation
  *                ({@code LISTEN_FDS}, {@code LISTEN_PID}, {@code LISTEN_FDNAMES})
  * @param names   with {@code systemd}, take only the sockets with these names; default all
+ * @param capture how connections reach the inherited sockets, which says where their original
+ *                destination is read: {@code local} (default), {@code tproxy} or
+ *                {@code redirect}
  */
-public record FdConfig(String env, Boolean systemd, List<String> names) {
+public record FdConfig(String env, Boolean systemd, List<String> names, String capture) {
 
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -31,6 +35,13 @@ public record FdConfig(String env, Boolean systemd, List<String> names) {
             throw new IllegalArgumentException("names: only allowed with systemd: true");
         }
         names = names == null ? List.of() : List.copyOf(names);
+        capture = capture == null ? "local" : capture;
+        Capture.parse(capture);
+    }
+
+    /** How connections reach the inherited sockets. */
+    public Capture captureMode() {
+        return Capture.parse(capture);
     }
 
     /** Whether the sockets come from systemd socket activation. */

@@ -34,12 +34,12 @@ final class FdSource implements Source {
     public List<Acceptor> open() throws IOException {
         if (!config.activation()) {
             int fd = number(config.env(), environment.apply(config.env()));
-            return List.of(network.adopt(fd, "$" + config.env()));
+            return List.of(network.adopt(fd, "$" + config.env(), config.captureMode()));
         }
         List<Acceptor> adopted = new ArrayList<>();
         try {
             for (Inherited socket : activationSockets()) {
-                adopted.add(network.adopt(socket.fd(), "LISTEN_FDS " + socket.name()));
+                adopted.add(network.adopt(socket.fd(), "LISTEN_FDS " + socket.name(), config.captureMode()));
             }
         } catch (IOException | RuntimeException e) {
             adopted.forEach(Acceptor::close);

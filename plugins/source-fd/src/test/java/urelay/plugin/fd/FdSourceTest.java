@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class FdSourceTest {
 
     private static FdSource activation(List<String> names, Map<String, String> environment) {
-        return new FdSource(new FdConfig(null, true, names), null, environment::get, 4242);
+        return new FdSource(new FdConfig(null, true, names, null), null, environment::get, 4242);
     }
 
     @Test
@@ -39,7 +39,7 @@ class FdSourceTest {
 
     @Test
     void namesAMissingVariable() {
-        var source = new FdSource(new FdConfig("CTRTOOL_NS_OPEN_FILE_FD_100", null, null), null,
+        var source = new FdSource(new FdConfig("CTRTOOL_NS_OPEN_FILE_FD_100", null, null, null), null,
                 Map.<String, String>of()::get, 1);
         var e = assertThrows(IOException.class, source::open);
         assertEquals("$CTRTOOL_NS_OPEN_FILE_FD_100 is not set; expected a descriptor number", e.getMessage());
@@ -47,8 +47,8 @@ class FdSourceTest {
 
     @Test
     void needsExactlyOneWayOfInheriting() {
-        assertThrows(IllegalArgumentException.class, () -> new FdConfig(null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new FdConfig("X", true, null));
-        assertThrows(IllegalArgumentException.class, () -> new FdConfig("bad-name", null, null));
+        assertThrows(IllegalArgumentException.class, () -> new FdConfig(null, null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new FdConfig("X", true, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new FdConfig("bad-name", null, null, null));
     }
 }

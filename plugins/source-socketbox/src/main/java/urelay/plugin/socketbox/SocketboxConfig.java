@@ -45,7 +45,7 @@ public record SocketboxConfig(Path path, String mode, String capture, String soc
                     + "digits in quotes, such as \"0660\" (without quotes YAML may read the digits as a number)");
         }
         capture = capture == null ? "local" : capture;
-        captureMode(capture);
+        Capture.parse(capture);
         socket = socket == null ? "datagram" : socket;
         socketKind(socket);
     }
@@ -85,15 +85,7 @@ public record SocketboxConfig(Path path, String mode, String capture, String soc
 
     /** How the passed connections were captured. */
     public Capture captureMode() {
-        return captureMode(capture);
-    }
-
-    private static Capture captureMode(String text) {
-        return switch (text) {
-            case "local", "tproxy", "redirect" -> Capture.valueOf(text.toUpperCase(Locale.ROOT));
-            default -> throw new IllegalArgumentException("capture: \"" + text
-                    + "\" is not a capture mode; allowed local, tproxy, redirect");
-        };
+        return Capture.parse(capture);
     }
 
     private static void checkPath(Path path) {
