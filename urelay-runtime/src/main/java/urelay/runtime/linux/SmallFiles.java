@@ -77,7 +77,8 @@ public final class SmallFiles {
         return new FileRead.TooLarge(total);
     }
 
-    private static String kind(int type) {
+    /** How a problem names a file type (S_IFMT bits), such as {@code a FIFO}. */
+    static String kind(int type) {
         return switch (type) {
             case Libc.S_IFDIR -> "a directory";
             case Libc.S_IFIFO -> "a FIFO";
