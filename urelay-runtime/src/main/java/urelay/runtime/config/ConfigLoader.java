@@ -85,8 +85,9 @@ public final class ConfigLoader {
         Map<String, SinkPlan> sinks = sinks(reading, binder, root.get("sinks"), sinkNames);
         Set<String> listenerNames = ListenerReader.names(root.get("listeners"));
         RouteReader routes = new RouteReader(reading, binder, mapper, sinks, sinkNames, listenerNames);
-        var listeners = new ListenerReader(reading, binder, routes).read(YamlPath.ROOT.key("listeners"),
-                root.get("listeners"));
+        YamlPath listenersPath = YamlPath.ROOT.key("listeners");
+        var listeners = new ListenerReader(reading, binder, routes).read(listenersPath, root.get("listeners"));
+        listeners.ifPresent(plans -> new ListenerClashes(reading).check(listenersPath, plans));
         Optional<AuditFormat> audit = audit(reading, root.get("audit"));
         Optional<Level> level = level(reading, root.get("log"));
 
