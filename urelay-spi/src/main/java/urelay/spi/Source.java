@@ -16,4 +16,18 @@ public interface Source {
      * @throws IOException naming what could not be opened
      */
     List<Acceptor> open() throws IOException;
+
+    /**
+     * The listening sockets {@link #open()} will ask for, known from the config alone. The
+     * runtime compares them across listeners while it checks a config, so two listeners (or
+     * two ports of one) that would take the same address and port in the same namespace are
+     * reported before anything opens. Called on a created source, never after {@code open}.
+     *
+     * @return the requests, in the order {@code open} makes them; the default, empty, suits
+     *         sources that listen on nothing the runtime could compare (inherited sockets,
+     *         Unix sockets)
+     */
+    default List<ListenRequest> listenRequests() {
+        return List.of();
+    }
 }

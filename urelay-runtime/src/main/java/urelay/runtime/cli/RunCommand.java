@@ -68,20 +68,38 @@ final class RunCommand implements Callable<Integer> {
             // SIGTERM and SIGINT run shutdown hooks; this one resets open connections and waits
             // for their audit lines. A stop that was asked for is a normal end, so it then halts
             // with 0 rather than the JVM's 128 + signal, which service managers count as failure.
-            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("urelay-stop").unstarted(() -> {
+            Thread stop = Thread.ofPlatform().name("urelay-stop").unstarted(() -> {
                 engine.close();
                 console.out().flush();
                 console.err().flush();
                 Runtime.getRuntime().halt(ExitCodes.OK);
-            }));
-            engine.run();
-            return ExitCodes.OK;
+            });
+            Runtime.getRuntime().addShutdownHook(stop);
+            try {
+                engine.run();
+                return ExitCodes.OK;
+            } finally {
+                withdraw(stop);
+            }
         } catch (IOException e) {
             console.err().println("urelay: cannot start: " + e.getMessage());
             return ExitCodes.CANNOT_START;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * Takes the stop hook back once the engine has ended by itself (a listener could not be
+     * opened), so the exit code says so instead of the hook's 0. During a stop the JVM is
+     * already shutting down and the hook stays; that stop ends with 0 as intended.
+     */
+    private static void withdraw(Thread stop) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException shuttingDown) {
+            LOG.log(Level.TRACE, "stop hook left in place: the JVM is already shutting down");
         }
     }
 }

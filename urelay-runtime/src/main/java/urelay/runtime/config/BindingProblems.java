@@ -112,7 +112,7 @@ final class BindingProblems {
      */
     private YamlPath written(YamlPath path) {
         YamlPath place = path;
-        while (!place.segments().isEmpty() && place.segments().getLast() instanceof Integer
+        while (!place.isRoot() && place.last() instanceof Integer
                 && reading.document().node(place).isMissingNode()) {
             place = place.parent();
         }
@@ -175,7 +175,7 @@ final class BindingProblems {
                 segments.add(reference.getIndex());
             }
         }
-        return new YamlPath(segments);
+        return YamlPath.of(segments);
     }
 
     private static YamlPath parse(String path) {
@@ -184,7 +184,7 @@ final class BindingProblems {
         while (segment.find()) {
             segments.add(segment.group(1) != null ? segment.group(1) : (Object) Integer.parseInt(segment.group(2)));
         }
-        return new YamlPath(segments);
+        return YamlPath.of(segments);
     }
 
     private static String word(Class<?> target) {

@@ -4,12 +4,10 @@ package urelay.runtime.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,6 +19,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import urelay.runtime.audit.AuditFormat;
+import urelay.runtime.linux.Errno;
+import urelay.runtime.linux.FileRead;
+import urelay.runtime.linux.SmallFiles;
 import urelay.runtime.plugin.PluginRegistry;
 import urelay.spi.Network;
 
@@ -37,6 +38,8 @@ public final class ConfigLoader {
 
     private static final List<String> TOP_KEYS = List.of("listeners", "sinks", "audit", "log");
     private static final Map<String, Level> LEVELS = levels();
+    /** The most a config file may hold: far more than any real config, little enough to read at once. */
+    static final int MAX_BYTES = 1024 * 1024;
 
     private final PluginRegistry registry;
     private final Network network;
@@ -82,8 +85,9 @@ public final class ConfigLoader {
         Map<String, SinkPlan> sinks = sinks(reading, binder, root.get("sinks"), sinkNames);
         Set<String> listenerNames = ListenerReader.names(root.get("listeners"));
         RouteReader routes = new RouteReader(reading, binder, mapper, sinks, sinkNames, listenerNames);
-        var listeners = new ListenerReader(reading, binder, routes).read(YamlPath.ROOT.key("listeners"),
-                root.get("listeners"));
+        YamlPath listenersPath = YamlPath.ROOT.key("listeners");
+        var listeners = new ListenerReader(reading, binder, routes).read(listenersPath, root.get("listeners"));
+        listeners.ifPresent(plans -> new ListenerClashes(reading).check(listenersPath, plans));
         Optional<AuditFormat> audit = audit(reading, root.get("audit"));
         Optional<Level> level = level(reading, root.get("log"));
 
@@ -162,22 +166,35 @@ public final class ConfigLoader {
 
     private static Optional<String> text(Path file, Problems problems) {
         String advice = "; give the path of a readable YAML config file";
-        try {
-            if (Files.isDirectory(file)) {
-                problems.at(Location.START, YamlPath.ROOT, "is a directory, not a file" + advice);
-                return Optional.empty();
+        return switch (SmallFiles.read(file, MAX_BYTES)) {
+            case FileRead.Content content -> decode(content.bytes(), problems);
+            case FileRead.NotRegular other -> {
+                problems.at(Location.START, YamlPath.ROOT, "is " + other.kind() + ", not a regular file" + advice);
+                yield Optional.empty();
             }
-            return Optional.of(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            problems.at(Location.START, YamlPath.ROOT, "no such file" + advice);
-        } catch (AccessDeniedException e) {
-            problems.at(Location.START, YamlPath.ROOT, "permission denied" + advice);
+            case FileRead.TooLarge large -> {
+                problems.at(Location.START, YamlPath.ROOT, "the file is larger than " + MAX_BYTES + " bytes (1 MiB),"
+                        + " the most a config may have; give the path of a YAML config file of at most 1 MiB");
+                yield Optional.empty();
+            }
+            case FileRead.Failed failed -> {
+                problems.at(Location.START, YamlPath.ROOT, switch (failed.error().errno()) {
+                    case Errno.ENOENT -> "no such file" + advice;
+                    case Errno.EACCES, Errno.EPERM -> "permission denied" + advice;
+                    default -> "cannot read the file: " + failed.error().getMessage() + advice;
+                });
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private static Optional<String> decode(byte[] bytes, Problems problems) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
             problems.at(Location.START, YamlPath.ROOT, "the file is not UTF-8 text; save it as UTF-8");
-        } catch (IOException e) {
-            problems.at(Location.START, YamlPath.ROOT, "cannot read the file: " + e.getMessage() + advice);
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private static Map<String, Level> levels() {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Collects the problems found in one config file while it is read, and prints each as one
- * line, {@code FILE:LINE:COL: PATH: PROBLEM; ALLOWED}, in file order. Used by one thread.
+ * line, {@code FILE:LINE:COL: PATH: PROBLEM; ALLOWED}, in file order; control characters a name
+ * or key brought in are escaped, so a problem never spans lines. Used by one thread.
  */
 final class Problems {
 
@@ -48,7 +49,7 @@ final class Problems {
     List<String> lines() {
         return entries.stream()
                 .sorted(Comparator.comparing(Entry::location).thenComparing(Entry::order))
-                .map(entry -> file + ":" + entry.location() + ": " + entry.text())
+                .map(entry -> OneLine.escape(file + ":" + entry.location() + ": " + entry.text()))
                 .toList();
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -26,12 +29,17 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class YamlReader {
 
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    /**
+     * How deeply lists and mappings may nest. A real config needs about ten levels; the bound
+     * keeps a hostile file from costing time and memory in proportion to its depth squared.
+     */
+    static final int MAX_DEPTH = 64;
+    private static final YAMLFactory YAML = yamlFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Problems problems;
-    private final Map<String, Location> values = new HashMap<>();
-    private final Map<String, Location> keys = new HashMap<>();
+    private final Map<YamlPath, Location> values = new HashMap<>();
+    private final Map<YamlPath, Location> keys = new HashMap<>();
     /** The value being read, so a syntax error can say where in the tree it happened. */
     private YamlPath current = YamlPath.ROOT;
 
@@ -42,6 +50,18 @@ final class YamlReader {
     /** The document, or empty when the text is not YAML (the reason is in the problems). */
     Optional<YamlDocument> read(String text) {
         try (JsonParser parser = YAML.createParser(text)) {
+            return document(parser);
+        } catch (JsonProcessingException e) {
+            syntax(e);
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.at(Location.START, YamlPath.ROOT, "cannot read the YAML: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<YamlDocument> document(JsonParser parser) throws IOException {
+        try {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 problems.at(Location.START, YamlPath.ROOT,
@@ -54,11 +74,9 @@ final class YamlReader {
                         "a second YAML document starts here; put the whole config in one document");
             }
             return Optional.of(new YamlDocument(root, values, keys));
-        } catch (JsonProcessingException e) {
-            syntax(e);
-            return Optional.empty();
-        } catch (IOException e) {
-            problems.at(Location.START, YamlPath.ROOT, "cannot read the YAML: " + e.getMessage());
+        } catch (StreamConstraintsException e) {
+            problems.at(location(parser.currentTokenLocation()), current, "lists and mappings nest deeper than "
+                    + MAX_DEPTH + " levels; a config may nest at most " + MAX_DEPTH + " levels");
             return Optional.empty();
         }
     }
@@ -66,7 +84,7 @@ final class YamlReader {
     private JsonNode value(JsonParser parser, YamlPath path) throws IOException {
         current = path;
         Location start = location(parser.currentTokenLocation());
-        values.put(path.pointer(), start);
+        values.put(path, start);
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
             // Jackson hands an alias over as the anchor's name, which would bind as text.
             problems.at(start, path, "YAML aliases such as *" + parser.getText() + " are not supported;"
@@ -101,7 +119,7 @@ final class YamlReader {
             parser.nextToken();
 
             if (mapping.has(key)) {
-                Location first = keys.get(child.pointer());
+                Location first = keys.get(child);
                 problems.at(keyLocation, child, "key given twice in one mapping (first on line "
                         + first.line() + "); keep one of them");
                 // Read the second value only to move past it; its places are not recorded.
@@ -109,7 +127,7 @@ final class YamlReader {
                 current = path;
                 continue;
             }
-            keys.put(child.pointer(), keyLocation);
+            keys.put(child, keyLocation);
             mapping.set(key, value(parser, child));
             current = path;
         }
@@ -139,6 +157,16 @@ final class YamlReader {
         JsonLocation where = e.getLocation();
         String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
         problems.at(where == null ? Location.START : location(where), current, "YAML syntax error: " + message);
+    }
+
+    /** Jackson's and SnakeYAML's own limits, set to what a config file may be. */
+    private static YAMLFactory yamlFactory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(ConfigLoader.MAX_BYTES);
+        return YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build();
     }
 
     private static Location location(JsonLocation where) {

@@ -73,7 +73,7 @@ public final class Engine implements AutoCloseable {
         Map<ListenerPlan, List<Acceptor>> opened = new LinkedHashMap<>();
         try {
             for (ListenerPlan listener : config.listeners()) {
-                List<Acceptor> listenerAcceptors = listener.source().open();
+                List<Acceptor> listenerAcceptors = open(listener);
                 synchronized (acceptors) {
                     acceptors.addAll(listenerAcceptors);
                 }
@@ -86,6 +86,15 @@ public final class Engine implements AutoCloseable {
             LOG.log(ERROR, "cannot open listeners: " + e.getMessage());
             close();
             throw e;
+        }
+    }
+
+    /** One listener's acceptors; a failure names the listener, since the source's own message may not. */
+    private static List<Acceptor> open(ListenerPlan listener) throws IOException {
+        try {
+            return listener.source().open();
+        } catch (IOException e) {
+            throw new IOException("listener " + listener.name() + ": " + e.getMessage(), e);
         }
     }
 

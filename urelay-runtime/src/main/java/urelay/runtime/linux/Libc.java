@@ -66,6 +66,7 @@ public final class Libc {
 
     // fcntl.h, sched.h
     public static final int O_RDONLY = 0;
+    public static final int O_NOCTTY = 0x100;
     public static final int O_NONBLOCK = 0x800;
     public static final int O_CLOEXEC = 0x80000;
     public static final int F_GETFD = 1;
@@ -74,6 +75,24 @@ public final class Libc {
     public static final int F_SETFL = 4;
     public static final int FD_CLOEXEC = 1;
     public static final int CLONE_NEWNET = 0x40000000;
+
+    // linux/stat.h (struct statx has the same layout on every architecture), linux/magic.h
+    public static final int AT_EMPTY_PATH = 0x1000;
+    public static final int STATX_TYPE = 0x1;
+    public static final int STATX_SIZE = 0x200;
+    public static final long STATX_BYTES = 256;
+    public static final long STATX_MODE_OFFSET = 28;
+    public static final long STATX_SIZE_OFFSET = 40;
+    public static final int S_IFMT = 0xF000;
+    public static final int S_IFREG = 0x8000;
+    public static final int S_IFDIR = 0x4000;
+    public static final int S_IFIFO = 0x1000;
+    public static final int S_IFCHR = 0x2000;
+    public static final int S_IFBLK = 0x6000;
+    public static final int S_IFSOCK = 0xC000;
+    /** sys/statfs.h: room for struct statfs, whose first field (a long) is f_type. */
+    public static final long STATFS_BYTES = 120;
+    public static final long NSFS_MAGIC = 0x6e736673L;
 
     // sys/epoll.h
     public static final int EPOLLIN = 0x1;
@@ -130,6 +149,10 @@ public final class Libc {
     private static final MethodHandle SETNS = call("setns", JAVA_INT, JAVA_INT, JAVA_INT);
     private static final MethodHandle OPEN = variadic("open", 2, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
     private static final MethodHandle FCNTL = variadic("fcntl", 2, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle STATX = call("statx", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
+    /** The empty path statx takes with AT_EMPTY_PATH; one byte, allocated once. */
+    private static final MemorySegment EMPTY_PATH = Arena.global().allocateFrom("");
+    private static final MethodHandle FSTATFS = call("fstatfs", JAVA_INT, JAVA_INT, ADDRESS);
     private static final MethodHandle GETIFADDRS = call("getifaddrs", JAVA_INT, ADDRESS);
     private static final MethodHandle FREEIFADDRS = LINKER.downcallHandle(
             LIBC.find("freeifaddrs").orElseThrow(), FunctionDescriptor.ofVoid(ADDRESS));
@@ -317,6 +340,23 @@ public final class Libc {
     public static int fcntl(int fd, int command, int argument) {
         try {
             return (int) FCNTL.invokeExact(CAPTURED.get(), fd, command, argument);
+        } catch (Throwable e) {
+            throw linkFailure(e);
+        }
+    }
+
+    /** {@code statx(fd, "", AT_EMPTY_PATH, mask, buffer)}: what an open descriptor names. */
+    public static int fstatx(int fd, int mask, MemorySegment buffer) {
+        try {
+            return (int) STATX.invokeExact(CAPTURED.get(), fd, EMPTY_PATH, AT_EMPTY_PATH, mask, buffer);
+        } catch (Throwable e) {
+            throw linkFailure(e);
+        }
+    }
+
+    public static int fstatfs(int fd, MemorySegment buffer) {
+        try {
+            return (int) FSTATFS.invokeExact(CAPTURED.get(), fd, buffer);
         } catch (Throwable e) {
             throw linkFailure(e);
         }

@@ -52,10 +52,18 @@ public final class LinuxNetwork implements Network, AutoCloseable {
             Sockets.bindAndListen(fd, address, BACKLOG);
             return fd;
         };
-        int fd = request.netns().isPresent()
-                ? Namespaces.inNamespace(request.netns().get(), open)
-                : open.run();
         String where = Sockets.text(address) + request.netns().map(ns -> " in " + ns).orElse("");
+        int fd;
+        try {
+            fd = request.netns().isPresent() ? Namespaces.inNamespace(request.netns().get(), open) : open.run();
+        } catch (NativeException e) {
+            if (request.netns().isPresent() && e.call().contains(request.netns().get().toString())) {
+                throw e;
+            }
+            // bind and listen name only the address; which namespace matters as much.
+            throw new NativeException(e.call() + request.netns().map(ns -> " in namespace " + ns)
+                    .orElse(" in urelay's own namespace"), e.errno());
+        }
         try {
             Optional<InetSocketAddress> own = request.netns().isEmpty() ? Optional.of(address) : Optional.empty();
             return new ListeningSocket(fd, poller, where, request.capture(), own);

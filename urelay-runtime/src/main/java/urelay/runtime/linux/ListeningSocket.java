@@ -51,9 +51,12 @@ public final class ListeningSocket implements Acceptor {
                     return ClientSocket.accepted(client, poller, capture);
                 } catch (NativeException e) {
                     // One client that is already gone, or that connection tracking does not
-                    // know, must not pause accepting for everyone else.
-                    LOG.log(System.Logger.Level.WARNING, "accepted connection dropped at=" + description
-                            + " error=\"" + e.getMessage() + "\"");
+                    // know, must not pause accepting for everyone else. A client gone is
+                    // routine (a reset storm gives one per client), so it is not a warning.
+                    System.Logger.Level level = AcceptErrors.clientGone(e.errno())
+                            ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING;
+                    LOG.log(level, "accepted connection dropped at=" + description + " error=\"" + e.getMessage()
+                            + "\"");
                     continue;
                 }
             }
@@ -63,7 +66,10 @@ public final class ListeningSocket implements Acceptor {
             }
             if (errno == Errno.EAGAIN || errno == Errno.EINTR) {
                 readiness.awaitReadable(token, 0);
-            } else if (errno != Errno.ECONNABORTED) {
+            } else if (AcceptErrors.onlyThatClient(errno)) {
+                LOG.log(System.Logger.Level.DEBUG, "accept skipped a failed connection at=" + description
+                        + " errno=" + Errno.name(errno));
+            } else {
                 throw new NativeException("accept " + description, errno);
             }
         }

@@ -46,18 +46,18 @@ final class Namespaces {
         };
     }
 
-    private static void enter(Path netns) throws NativeException {
-        int nsfd;
-        try (Arena arena = Arena.ofConfined()) {
-            nsfd = Libc.open(arena.allocateFrom(netns.toString()), Libc.O_RDONLY | Libc.O_CLOEXEC);
-        }
-        if (nsfd < 0) {
-            throw new NativeException("open network namespace " + netns, Libc.errno());
-        }
+    private static void enter(Path netns) throws IOException {
+        int nsfd = NamespaceFiles.open(netns);
         try {
-            if (Libc.setns(nsfd, Libc.CLONE_NEWNET) < 0) {
-                throw new NativeException("setns " + netns, Libc.errno());
+            if (Libc.setns(nsfd, Libc.CLONE_NEWNET) >= 0) {
+                return;
             }
+            int errno = Libc.errno();
+            if (errno == Errno.EINVAL) {
+                throw new IOException("network namespace " + netns + " is a namespace of another kind (not net); "
+                        + NamespaceFiles.ALLOWED);
+            }
+            throw new NativeException("setns " + netns, errno);
         } finally {
             Libc.close(nsfd);
         }

@@ -2,7 +2,9 @@
 package urelay.runtime.netns;
 
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One named namespace as {@code ip} and {@code nft} reach it: {@code ip -n NAME ...} and
@@ -11,24 +13,42 @@ import java.util.List;
  */
 final class Namespace {
 
+    /** Says why a path is not a namespace file, or nothing when it is one; never blocks. */
+    @FunctionalInterface
+    interface FileCheck {
+        Optional<String> problem(Path path);
+    }
+
     private final NetnsName name;
     private final CommandRunner runner;
+    private final FileCheck files;
 
-    Namespace(NetnsName name, CommandRunner runner) {
+    Namespace(NetnsName name, CommandRunner runner, FileCheck files) {
         this.name = name;
         this.runner = runner;
+        this.files = files;
     }
 
     NetnsName name() {
         return name;
     }
 
-    /** Whether {@code ip netns list} names this namespace. */
+    /**
+     * Whether {@code ip netns list} names this namespace. A name whose file is not a namespace
+     * (a FIFO left there, say) is refused here, since {@code ip -n} would wait on it forever.
+     */
     boolean exists() throws NetnsException {
         String listed = check(List.of("ip", "netns", "list"), "").out();
-        return listed.lines()
+        boolean found = listed.lines()
                 .map(line -> line.strip().split("\\s+")[0])
                 .anyMatch(name.value()::equals);
+        Path file = Path.of("/run/netns", name.value());
+        Optional<String> problem = found ? files.problem(file) : Optional.empty();
+        if (problem.isPresent()) {
+            throw NetnsException.failed(file + " " + problem.get() + "; remove it, then make the namespace with"
+                    + " urelay netns prepare " + name + " or ip netns add " + name);
+        }
+        return found;
     }
 
     /** {@code ip netns add NAME}. */

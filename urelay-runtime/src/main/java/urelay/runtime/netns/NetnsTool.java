@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.runtime.netns;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import urelay.runtime.linux.NamespaceFiles;
 
 /**
  * The entry points the {@code urelay netns} commands call: each checks its arguments, the
@@ -13,6 +15,7 @@ public final class NetnsTool {
 
     private final CommandRunner runner;
     private final PrivilegeCheck privileges;
+    private final Namespace.FileCheck files;
 
     /** Checks the privileges of a process, given the command's name for the message. */
     @FunctionalInterface
@@ -22,12 +25,18 @@ public final class NetnsTool {
 
     /** Runs real programs and checks the real process's capabilities. */
     public NetnsTool() {
-        this(new ProcessRunner(), Privileges::check);
+        this(new ProcessRunner(), Privileges::check, NamespaceFiles::problem);
     }
 
+    /** For tests that script {@code ip}: every namespace {@code ip netns list} names counts as a real one. */
     NetnsTool(CommandRunner runner, PrivilegeCheck privileges) {
+        this(runner, privileges, path -> Optional.empty());
+    }
+
+    NetnsTool(CommandRunner runner, PrivilegeCheck privileges, Namespace.FileCheck files) {
         this.runner = runner;
         this.privileges = privileges;
+        this.files = files;
     }
 
     /**
@@ -46,7 +55,7 @@ public final class NetnsTool {
             require("nft", "nftables");
         }
 
-        new Preparation(new Namespace(netns, runner), out).prepare(port);
+        new Preparation(new Namespace(netns, runner, files), out).prepare(port);
     }
 
     /** {@code urelay netns show NAME}: prints the namespace's capture setup to {@code out}. */
@@ -55,7 +64,7 @@ public final class NetnsTool {
         privileges.check("urelay netns show");
         require("ip", "iproute2");
 
-        new Report(new Namespace(netns, runner), runner, out).show();
+        new Report(new Namespace(netns, runner, files), runner, out).show();
     }
 
     private void require(String program, String debianPackage) throws NetnsException {

@@ -2,7 +2,9 @@
 package urelay.plugin.testkit;
 
 import java.util.List;
+import java.util.Optional;
 import urelay.spi.Acceptor;
+import urelay.spi.ListenRequest;
 import urelay.spi.PluginContext;
 import urelay.spi.Source;
 import urelay.spi.SourceProvider;
@@ -15,6 +17,13 @@ public final class TransparentSourceProvider implements SourceProvider<Transpare
         @Override
         public List<Acceptor> open() {
             return List.of();
+        }
+
+        @Override
+        public List<ListenRequest> listenRequests() {
+            return config.ports().stream()
+                    .map(port -> new ListenRequest(Optional.ofNullable(config.netns()), config.address(), port))
+                    .toList();
         }
     }
 

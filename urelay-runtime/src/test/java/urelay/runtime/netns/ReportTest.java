@@ -4,8 +4,10 @@ package urelay.runtime.netns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@code urelay netns show}: one section per part of the setup, in a fixed order. */
@@ -68,6 +70,18 @@ class ReportTest {
                 () -> new NetnsTool(runner, command -> { }).show("nowhere", out::add));
 
         assertEquals("no namespace named nowhere (ip netns list does not show it)", e.getMessage());
+        assertEquals(List.of("ip netns list"), runner.ran());
+    }
+
+    @Test
+    void aNameWhoseFileIsNoNamespaceIsRefusedBeforeIpOpensIt() {
+        NetnsTool tool = new NetnsTool(runner, command -> { },
+                path -> Optional.of("is a FIFO, not a namespace").filter(why -> path.equals(Path.of("/run/netns/lab"))));
+
+        NetnsException e = assertThrows(NetnsException.class, () -> tool.show("lab", out::add));
+
+        assertEquals("/run/netns/lab is a FIFO, not a namespace; remove it, then make the namespace with"
+                + " urelay netns prepare lab or ip netns add lab", e.getMessage());
         assertEquals(List.of("ip netns list"), runner.ran());
     }
 }

@@ -3,6 +3,7 @@ package urelay.plugin.transparent;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,16 +34,24 @@ final class TransparentSource implements Source {
 
     @Override
     public List<Acceptor> open() throws IOException {
-        InetAddress address = config.listenAddress();
         List<Acceptor> opened = new ArrayList<>();
         try {
-            for (int port : config.portNumbers()) {
-                opened.add(network.listen(new ListenRequest(Optional.ofNullable(config.netns()), address, port, capture)));
+            for (ListenRequest request : listenRequests()) {
+                opened.add(network.listen(request));
             }
         } catch (IOException | RuntimeException e) {
             opened.forEach(Acceptor::close);
             throw e;
         }
         return opened;
+    }
+
+    @Override
+    public List<ListenRequest> listenRequests() {
+        InetAddress address = config.listenAddress();
+        Optional<Path> netns = Optional.ofNullable(config.netns());
+        return config.portNumbers().stream()
+                .map(port -> new ListenRequest(netns, address, port, capture))
+                .toList();
     }
 }
