@@ -76,7 +76,10 @@ class SocketboxIT {
         socket = dir.resolve("urelay.sock");
         datagramSocket = dir.resolve("socketbox.sock");
 
-        String documented = DocSnippets.get(PAGE, "socketbox-config").replace(DOCUMENTED_PATH, datagramSocket.toString());
+        String documented = DocSnippets.get(PAGE, "socketbox-config");
+        assertTrue(DocSnippets.get(PAGE, "socketbox-start").contains(documented),
+                "the step-by-step setup writes another config than the page shows at its top");
+        documented = documented.replace(DOCUMENTED_PATH, datagramSocket.toString());
         String stream = Configs.listener("boxed-stream",
                 "{ type: socketbox, path: %s, mode: \"0660\", socket: stream }".formatted(socket), "      - sink: out\n");
         String config = documented.replaceFirst("listeners:\n", Matcher.quoteReplacement("listeners:\n" + stream));
