@@ -3,7 +3,6 @@ package urelay.plugin.socketbox;
 
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
-import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -18,20 +17,16 @@ import urelay.spi.PassingSocket;
  *
  * <p>A datagram that breaks the protocol is dropped (its descriptors closed) and logged with the
  * sending process; there is no connection to cut off, so the next datagram is taken as usual.
- * The warnings are limited to one a second, with a count of those left out, so a sender cannot
- * flood the log.
+ * The warnings go through the source's {@link WarningLimit}.
  */
 final class DatagramReceiver implements Runnable {
 
     private static final System.Logger LOG = System.getLogger("urelay.socketbox");
-    private static final long WARNING_INTERVAL_NANOS = 1_000_000_000L;
 
     private final PassingSocket socket;
     private final Delivery.Target target;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private long passed;
-    private long lastWarning = System.nanoTime() - WARNING_INTERVAL_NANOS;
-    private long unlogged;
 
     /** @param socket the bound datagram socket, which this receiver owns from now on */
     DatagramReceiver(PassingSocket socket, Delivery.Target target) {
@@ -77,22 +72,11 @@ final class DatagramReceiver implements Runnable {
                 yield true;
             }
             case Delivery.Result.Refused refused -> {
-                warn("datagram refused path=" + target.path() + " " + peer + " closed_descriptors="
+                target.warn("datagram refused path=" + target.path() + " " + peer + " closed_descriptors="
                         + refused.closedDescriptors() + " reason=\"" + refused.reason() + "\"");
                 yield true;
             }
             case Delivery.Result.Stopped s -> false;
         };
-    }
-
-    private void warn(String text) {
-        long now = System.nanoTime();
-        if (now - lastWarning < WARNING_INTERVAL_NANOS) {
-            unlogged++;
-            return;
-        }
-        LOG.log(WARNING, unlogged == 0 ? text : text + " unlogged_before=" + unlogged);
-        lastWarning = now;
-        unlogged = 0;
     }
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.plugin.socketbox;
 
-import static java.lang.System.Logger.Level.WARNING;
-
 import urelay.spi.PassedMessage;
 import urelay.spi.PassingSocket;
 
@@ -17,8 +15,6 @@ import urelay.spi.PassingSocket;
  */
 final class Delivery {
 
-    private static final System.Logger LOG = System.getLogger("urelay.socketbox");
-
     private Delivery() {
     }
 
@@ -30,6 +26,9 @@ final class Delivery {
 
         /** The source's path, for logs. */
         String path();
+
+        /** Logs a warning a sender caused, through the source's {@link WarningLimit}. */
+        void warn(String line);
     }
 
     /** What became of one passed descriptor; in every case but {@link Queued}, it is closed. */
@@ -74,6 +73,13 @@ final class Delivery {
      */
     static Result deliver(PassedMessage message, PassingSocket socket, Target target, String peer) {
         int[] descriptors = message.descriptors();
+        if (message.descriptorsTruncated()) {
+            // The runtime reads with room for all a message can carry, so the kernel cut it
+            // short for want of descriptors (or for control data nobody asked for); it closed
+            // the ones that did not fit. The ones that arrived are still good connections.
+            target.warn("passed connections lost path=" + target.path() + " " + peer + " arrived="
+                    + descriptors.length + " reason=\"the message was cut short; urelay may be out of descriptors\"");
+        }
         String mistake = mistake(message);
         if (mistake != null) {
             discardFrom(socket, descriptors, 0);
@@ -83,7 +89,7 @@ final class Delivery {
         for (int i = 0; i < descriptors.length; i++) {
             switch (target.adopt(descriptors[i])) {
                 case Adoption.Queued q -> queued++;
-                case Adoption.Lost lost -> LOG.log(WARNING, "passed connection dropped path=" + target.path() + " "
+                case Adoption.Lost lost -> target.warn("passed connection dropped path=" + target.path() + " "
                         + peer + " error=\"" + lost.reason() + "\"");
                 case Adoption.WrongKind wrong -> {
                     return new Result.Refused(wrong.reason(), 1 + discardFrom(socket, descriptors, i + 1));
@@ -99,9 +105,6 @@ final class Delivery {
 
     /** What is wrong with the message as a whole, or null. */
     private static String mistake(PassedMessage message) {
-        if (message.descriptorsTruncated()) {
-            return "sent more control data than one message can bring";
-        }
         if (message.dataTruncated()) {
             return "sent a message of more than " + PassingSocket.MAX_DATA + " bytes";
         }

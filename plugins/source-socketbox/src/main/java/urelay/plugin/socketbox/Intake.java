@@ -17,6 +17,7 @@ final class Intake implements Delivery.Target {
     private final Capture capture;
     private final Handoff handoff;
     private final String path;
+    private final WarningLimit warnings = new WarningLimit();
 
     Intake(Network network, Capture capture, Handoff handoff, String path) {
         this.network = network;
@@ -47,5 +48,10 @@ final class Intake implements Delivery.Target {
     @Override
     public String path() {
         return path;
+    }
+
+    @Override
+    public void warn(String line) {
+        warnings.warn(line);
     }
 }

@@ -6,11 +6,7 @@ import static java.lang.System.Logger.Level.TRACE;
 import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.SocketException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -19,11 +15,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Set;
 import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.newsclub.net.unix.AFUNIXSocketChannel;
+import org.newsclub.net.unix.ConnectionRefusedSocketException;
 import org.newsclub.net.unix.FileDescriptorCast;
 
 /**
@@ -54,6 +53,10 @@ final class SocketFile implements AutoCloseable {
     private static final int NAME_ATTEMPTS = 5;
     private static final String NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The file type bits of a mode, and the type of a socket (sys/stat.h). */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final AFUNIXServerSocket bound;
     private final AFUNIXServerSocket server;
@@ -122,16 +125,45 @@ final class SocketFile implements AutoCloseable {
     record Datagram(SocketFile file, int fd) {
     }
 
-    /** Binds under a temporary name beside {@code path}, sets the mode, and renames it into place. */
+    /**
+     * Binds in a new hidden directory beside {@code path} that only urelay's user may enter,
+     * sets the mode, renames the socket into place and removes the directory. Nobody else can
+     * reach the socket before it has its mode: a name beside the path would be open to anyone
+     * quick enough to connect in that moment.
+     */
     private static void putInPlace(Path path, Set<PosixFilePermission> permissions, Binder binder)
             throws IOException {
-        Path temporary = bindTemporary(binder, path);
+        Path staging = stagingDirectory(path);
         try {
-            Files.setPosixFilePermissions(temporary, permissions);
-            Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(temporary);
-            throw new IOException(path + ": cannot put the socket in place: " + e.getMessage(), e);
+            Path staged = staging.resolve(SocketboxConfig.STAGED_NAME);
+            try {
+                binder.bind(staged);
+            } catch (SocketException e) {
+                throw new IOException(path + ": cannot bind a socket beside it: " + e.getMessage(), e);
+            }
+            try {
+                Files.setPosixFilePermissions(staged, permissions);
+                Files.move(staged, path, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.deleteIfExists(staged);
+                throw new IOException(path + ": cannot put the socket in place: " + e.getMessage(), e);
+            }
+        } finally {
+            Files.deleteIfExists(staging);
+        }
+    }
+
+    /** Makes the hidden directory, with a fresh name, that the socket is bound in first. */
+    private static Path stagingDirectory(Path path) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path directory = path.resolveSibling(stagingName());
+            try {
+                return Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == NAME_ATTEMPTS) {
+                    throw new IOException(path + ": cannot make a hidden directory beside it: " + e.getMessage(), e);
+                }
+            }
         }
     }
 
@@ -197,22 +229,24 @@ final class SocketFile implements AutoCloseable {
      * @throws IOException if something listens there, or the file is not a socket
      */
     private static boolean checkExisting(Path path) throws IOException {
-        BasicFileAttributes attributes;
+        int mode;
         try {
-            attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return false;
         }
-        if (!attributes.isOther()) {
+        // A FIFO or a device node would answer the probe below as refused, like a stale socket.
+        if ((mode & S_IFMT) != S_IFSOCK) {
             throw new FileAlreadyExistsException(path + ": exists and is not a socket; remove it or choose "
                     + "another path");
         }
         // Not blocking: a listener whose queue is full would hold a blocking connect forever,
-        // and a connect left pending also means that something listens.
-        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+        // and a connect left pending also means that something listens. junixsocket, as the
+        // JDK's channels refuse a path of the kernel's full 107 bytes.
+        try (AFUNIXSocketChannel probe = AFUNIXSocketChannel.open()) {
             probe.configureBlocking(false);
-            probe.connect(UnixDomainSocketAddress.of(path));
-        } catch (ConnectException e) {
+            probe.connect(AFUNIXSocketAddress.of(path));
+        } catch (ConnectionRefusedSocketException e) {
             // Refused: no socket of either kind is bound there any more.
             return true;
         } catch (IOException e) {
@@ -235,20 +269,6 @@ final class SocketFile implements AutoCloseable {
         }
     }
 
-    private static Path bindTemporary(Binder binder, Path path) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            Path temporary = path.resolveSibling(temporaryName());
-            try {
-                binder.bind(temporary);
-                return temporary;
-            } catch (SocketException e) {
-                if (attempt == NAME_ATTEMPTS || !Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(path + ": cannot bind a socket beside it: " + e.getMessage(), e);
-                }
-            }
-        }
-    }
-
     /** A server socket on a duplicate of {@code bound}'s descriptor, not watching any path. */
     private static AFUNIXServerSocket untie(AFUNIXServerSocket bound) throws IOException {
         AFUNIXServerSocket server = FileDescriptorCast.duplicating(bound.getFileDescriptor())
@@ -258,9 +278,9 @@ final class SocketFile implements AutoCloseable {
     }
 
     /** A hidden name: a dot and random letters and digits, as long as the config leaves room for. */
-    private static String temporaryName() {
+    private static String stagingName() {
         StringBuilder name = new StringBuilder(".");
-        for (int i = 1; i < SocketboxConfig.TEMPORARY_NAME_LENGTH; i++) {
+        for (int i = 1; i < SocketboxConfig.STAGING_DIRECTORY_LENGTH; i++) {
             name.append(NAME_CHARACTERS.charAt(RANDOM.nextInt(NAME_CHARACTERS.length())));
         }
         return name.toString();

@@ -3,7 +3,6 @@ package urelay.plugin.socketbox;
 
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.TRACE;
-import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -140,6 +139,11 @@ final class SocketboxAcceptor implements Acceptor, StreamSender.Listener {
     }
 
     @Override
+    public void warn(String line) {
+        intake.warn(line);
+    }
+
+    @Override
     public void ended(StreamSender sender) {
         senders.remove(sender);
     }
@@ -173,7 +177,7 @@ final class SocketboxAcceptor implements Acceptor, StreamSender.Listener {
                 }
                 // Out of descriptors, most likely: slow down rather than spin.
                 pause = pause == 0 ? MIN_PAUSE_MS : Math.min(pause * 2, MAX_PAUSE_MS);
-                LOG.log(WARNING, "accepting a sender failed path=" + path() + " pause_ms=" + pause
+                warn("accepting a sender failed path=" + path() + " pause_ms=" + pause
                         + " error=\"" + e.getMessage() + "\"");
                 sleep(pause);
                 continue;
@@ -184,7 +188,7 @@ final class SocketboxAcceptor implements Acceptor, StreamSender.Listener {
 
     private void start(AFUNIXSocket socket) {
         if (senders.size() >= MAX_SENDERS) {
-            LOG.log(WARNING, "sender turned away path=" + path() + " reason=\"already " + MAX_SENDERS
+            warn("sender turned away path=" + path() + " reason=\"already " + MAX_SENDERS
                     + " senders connected\"");
             closeQuietly(socket);
             return;
@@ -195,7 +199,7 @@ final class SocketboxAcceptor implements Acceptor, StreamSender.Listener {
             passing = network.adoptPassingSocket(FileDescriptorCast.duplicating(socket.getFileDescriptor())
                     .as(Integer.class));
         } catch (IOException | RuntimeException e) {
-            LOG.log(WARNING, "sender dropped path=" + path() + " " + peer + " error=\"" + e.getMessage() + "\"");
+            warn("sender dropped path=" + path() + " " + peer + " error=\"" + e.getMessage() + "\"");
             closeQuietly(socket);
             return;
         }

@@ -30,10 +30,14 @@ public record SocketboxConfig(Path path, String mode, String capture, String soc
     static final int PATH_MAX = 107;
 
     /**
-     * The shortest name the socket file is first bound under, beside the final one, before it
-     * gets its mode and is renamed into place (see {@link SocketFile}).
+     * The length of the hidden directory's name beside the socket file: the socket is first
+     * bound in it, under {@link #STAGED_NAME}, before it gets its mode and is renamed into
+     * place (see {@link SocketFile}).
      */
-    static final int TEMPORARY_NAME_LENGTH = 8;
+    static final int STAGING_DIRECTORY_LENGTH = 8;
+
+    /** The socket's name inside the hidden directory. */
+    static final String STAGED_NAME = "s";
 
     private static final Pattern MODE = Pattern.compile("0[0-7]{3}");
 
@@ -101,11 +105,18 @@ public record SocketboxConfig(Path path, String mode, String capture, String soc
             throw new IllegalArgumentException("path: \"" + path + "\" is " + bytes
                     + " bytes long; the kernel allows " + PATH_MAX);
         }
-        int name = bytes(path.getFileName().toString());
-        if (name < TEMPORARY_NAME_LENGTH && bytes - name + TEMPORARY_NAME_LENGTH > PATH_MAX) {
-            throw new IllegalArgumentException("path: \"" + path + "\" leaves no room for the " + TEMPORARY_NAME_LENGTH
-                    + "-byte temporary name the socket is set up under; use a file name of at least "
-                    + TEMPORARY_NAME_LENGTH + " bytes or a shorter directory");
+        String name = path.getFileName().toString();
+        if (name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("path: \"" + path + "\" ends in " + name
+                    + ", which names a directory; end it with the socket's file name, such as socketbox.sock");
+        }
+        int staged = bytes(path.resolveSibling("." + "x".repeat(STAGING_DIRECTORY_LENGTH - 1))
+                .resolve(STAGED_NAME).toString());
+        if (staged > PATH_MAX) {
+            int directory = bytes(path.getParent().toString());
+            throw new IllegalArgumentException("path: \"" + path + "\" is in a directory of " + directory
+                    + " bytes, too long for the hidden directory the socket is set up in beside it; "
+                    + "allowed a directory of at most " + (directory - (staged - PATH_MAX)) + " bytes");
         }
     }
 

@@ -2,7 +2,6 @@
 package urelay.plugin.socketbox;
 
 import static java.lang.System.Logger.Level.DEBUG;
-import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -115,10 +114,10 @@ final class StreamSender implements Runnable {
                     + " passed=" + passed);
             case End.Stopped s -> LOG.log(DEBUG, "sender stopped path=" + listener.path() + " " + peer
                     + " passed=" + passed);
-            case End.Refused refused -> LOG.log(WARNING, "sender refused path=" + listener.path() + " " + peer
+            case End.Refused refused -> listener.warn("sender refused path=" + listener.path() + " " + peer
                     + " passed=" + passed + " closed_descriptors=" + refused.closedDescriptors()
                     + " reason=\"" + refused.reason() + "\"");
-            case End.Failed failed -> LOG.log(WARNING, "sender connection failed path=" + listener.path() + " "
+            case End.Failed failed -> listener.warn("sender connection failed path=" + listener.path() + " "
                     + peer + " passed=" + passed + " error=\"" + text(failed.error()) + "\"");
         }
     }

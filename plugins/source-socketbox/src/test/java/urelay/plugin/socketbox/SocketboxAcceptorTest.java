@@ -15,6 +15,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -281,6 +282,34 @@ class SocketboxAcceptorTest {
 
         assertEquals(path + ": exists and is not a socket; remove it or choose another path", e.getMessage());
         assertEquals("keep me", Files.readString(path));
+    }
+
+    @Test
+    void refusesToReplaceAFifoThatAnsweredLikeAStaleSocket() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+
+        var e = assertThrows(IOException.class, () -> open("0600", "datagram"));
+
+        assertEquals(path + ": exists and is not a socket; remove it or choose another path", e.getMessage());
+        assertTrue(Files.exists(path, LinkOption.NOFOLLOW_LINKS), "the FIFO was removed");
+    }
+
+    @Test
+    void replacesAStaleSocketAtAPathOfTheKernelsFullLength() throws Exception {
+        String name = "s".repeat(SocketboxConfig.PATH_MAX - dir.toString().length() - 1);
+        path = dir.resolve(name);
+        assertEquals(SocketboxConfig.PATH_MAX, path.toString().length());
+        try (AFUNIXDatagramSocket previous = AFUNIXDatagramSocket.newInstance()) {
+            previous.setDeleteOnClose(false);
+            previous.bind(AFUNIXSocketAddress.of(path));
+        }
+        SocketboxAcceptor acceptor = open("0600", "datagram");
+        FileDescriptor original = pairEnd();
+
+        sendDatagram(new byte[] {0}, original);
+
+        assertEquals(target(original), FakeNetwork.target(fd(acceptor.accept())));
     }
 
     @Test

@@ -103,12 +103,22 @@ class SocketboxConfigTest {
     }
 
     @Test
-    void refusesAShortNameWhoseTemporaryTwinWouldNotFit() {
-        Path shortName = Path.of("/" + "d".repeat(99) + "/s.sock");
-        assertEquals(107, shortName.toString().length());
+    void refusesADirectoryTooLongForTheHiddenDirectoryBesideTheSocket() {
+        Path deep = Path.of("/" + "d".repeat(96) + "/s.sock");
+        assertEquals(104, deep.toString().length());
 
-        assertEquals("path: \"" + shortName + "\" leaves no room for the 8-byte temporary name the socket is set "
-                + "up under; use a file name of at least 8 bytes or a shorter directory",
-                problem(shortName, null, null));
+        assertEquals("path: \"" + deep + "\" is in a directory of 97 bytes, too long for the hidden directory the "
+                + "socket is set up in beside it; allowed a directory of at most 96 bytes", problem(deep, null, null));
+        assertEquals(Path.of("/" + "d".repeat(95) + "/s.sock"),
+                new SocketboxConfig(Path.of("/" + "d".repeat(95) + "/s.sock"), null, null, null).path());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/run/urelay/.", "/run/urelay/.."})
+    void refusesAPathEndingInADotName(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+
+        assertEquals("path: \"" + path + "\" ends in " + name + ", which names a directory; end it with the "
+                + "socket's file name, such as socketbox.sock", problem(Path.of(path), null, null));
     }
 }
