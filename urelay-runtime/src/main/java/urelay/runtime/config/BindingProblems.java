@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.runtime.config;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -88,6 +89,9 @@ final class BindingProblems {
                     + word(mismatch.getTargetType()) + ", found " + Reading.describe(reading.document().node(where)));
             case ValueInstantiationException failed -> instantiation(where, failed.getCause());
             case InvalidDefinitionException definition -> unusableRecord(block, definition.getOriginalMessage());
+            case JsonMappingException wrapped when wrapped.getCause() instanceof InputCoercionException coercion ->
+                    problems.atValue(where, "out of range; expected " + word(coercion.getTargetType())
+                            + range(coercion.getTargetType()));
             default -> problems.atValue(where, firstLine(error.getOriginalMessage()));
         }
     }
@@ -203,6 +207,20 @@ final class BindingProblems {
             return "a list";
         }
         return "a mapping";
+    }
+
+    /** The range of a whole-number type, such as {@code  from -2147483648 to 2147483647}, or nothing. */
+    private static String range(Class<?> target) {
+        if (target == int.class || target == Integer.class) {
+            return " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (target == long.class || target == Long.class) {
+            return " from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        if (target == short.class || target == Short.class) {
+            return " from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE;
+        }
+        return "";
     }
 
     private static String quoted(Object value) {

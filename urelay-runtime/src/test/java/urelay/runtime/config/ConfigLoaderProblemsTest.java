@@ -130,6 +130,25 @@ class ConfigLoaderProblemsTest {
     }
 
     @Test
+    void portWithAFractionIsRefused() {
+        assertEquals(List.of("demo.yaml:3:88: listeners[0].source.ports[0]: 80.9 is not a whole number"),
+                problems(demoWith("[80, 443", "[80.9, 443")));
+    }
+
+    @Test
+    void portWrittenAsTextIsRefused() {
+        assertEquals(List.of("demo.yaml:3:88: listeners[0].source.ports[0]: expected a whole number, found text"
+                + " \"81\""),
+                problems(demoWith("[80, 443", "[\"81\", 443")));
+    }
+
+    @Test
+    void portTooLargeForAnyNumberIsRefusedInOurWords() {
+        assertEquals(List.of("demo.yaml:3:88: listeners[0].source.ports[0]: out of range; expected a whole number"
+                + " from -2147483648 to 2147483647"), problems(demoWith("[80, 443", "[99999999999999999999, 443")));
+    }
+
+    @Test
     void portZeroIsRefused() {
         assertEquals(List.of("demo.yaml:3:88: listeners[0].source.ports[0]: 0 is not a port; allowed 1-65535"),
                 problems(demoWith("[80, 443", "[0, 443")));
@@ -398,7 +417,8 @@ class ConfigLoaderProblemsTest {
 
     @Test
     void wrongKindOfValueSaysWhatWasExpected() {
-        assertEquals(List.of("demo.yaml:5:42: listeners[0].rewriters[0].from: \"abc\" is not a whole number",
+        assertEquals(List.of("demo.yaml:5:42: listeners[0].rewriters[0].from: expected a whole number, found"
+                + " text \"abc\"",
                 "demo.yaml:6:13: listeners[0].routes: expected a list of routes, found a mapping;"
                         + " add at least one route, such as - sink: NAME"),
                 problems(demoWith("rewriters: []", "rewriters: [ { type: port-map, from: abc, to: 80 } ]")
