@@ -117,10 +117,15 @@ class BindProfileIT {
     }
 
     @Test
-    void transparentClientShowsTheServerTheClientsOwnAddress() {
+    void transparentClientShowsTheServerTheClientsOwnAddressAndPort() {
         try (UrelayProcess urelay = startUrelay(DocSnippets.get(PAGE, "bind-transparent").strip())) {
-            assertSeenAs(Gateway.CLIENT_V4, fetch(Gateway.SERVER_V4));
-            assertSeenAs(Gateway.CLIENT_V6, fetch("[" + Gateway.SERVER_V6 + "]"));
+            for (String server : List.of(Gateway.SERVER_V4, "[" + Gateway.SERVER_V6 + "]")) {
+                Curl.Result curl = fetchAs(server);
+                String[] seen = curl.body().strip().split(" ");
+                assertEquals(InetAddress.ofLiteral(curl.localIp()), InetAddress.ofLiteral(seen[0]),
+                        "the server saw " + curl.body());
+                assertEquals(String.valueOf(curl.localPort()), seen[1], "the server saw another port");
+            }
         }
     }
 
@@ -134,9 +139,14 @@ class BindProfileIT {
 
     /** Fetches from the server through urelay; the body is the address the server saw. */
     private String fetch(String server) {
+        return fetchAs(server).body().strip().split(" ")[0];
+    }
+
+    /** Fetches from the server through urelay; the body is the address and port the server saw. */
+    private Curl.Result fetchAs(String server) {
         Curl.Result curl = Curl.get(net.client(), "http://" + server + ":" + PORT + "/");
         assertEquals(0, curl.exit(), "curl " + server + " failed: " + curl.stderr());
-        return curl.body().strip();
+        return curl;
     }
 
     private static void assertSeenAs(String expected, String seen) {

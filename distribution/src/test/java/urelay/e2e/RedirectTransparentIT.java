@@ -129,12 +129,13 @@ class RedirectTransparentIT {
         return UrelayProcess.run(net.gateway(), config, List.of(net.gateway()), PORT);
     }
 
-    /** Fetches from the server through urelay and checks it saw the client's own address. */
+    /** Fetches from the server through urelay and checks it saw the client's own address and port. */
     private void fetchesAsClient(UrelayProcess urelay, String client, String destination) {
         Curl.Result curl = Curl.get(net.client(), "http://" + destination + "/");
         assertEquals(0, curl.exit(), "curl " + destination + " failed: " + curl.stderr());
-        assertEquals(InetAddress.ofLiteral(client), InetAddress.ofLiteral(curl.body().strip()),
-                "the server saw " + curl.body().strip());
+        String[] seen = curl.body().strip().split(" ");
+        assertEquals(InetAddress.ofLiteral(client), InetAddress.ofLiteral(seen[0]), "the server saw " + curl.body());
+        assertEquals(String.valueOf(curl.localPort()), seen[1], "the server saw another port: " + curl.body());
 
         AuditLine audit = awaitAudit(urelay, curl);
         assertAll(audit.raw(),

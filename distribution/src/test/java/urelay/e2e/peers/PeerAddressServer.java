@@ -12,9 +12,10 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An HTTP server that answers every request with the address it sees the connection come
- * from, so a test learns through curl which source address urelay's outbound connection
- * used. Each peer address is also printed on stdout as {@code peer=ADDRESS}.
+ * An HTTP server that answers every request with the address and port it sees the
+ * connection come from ({@code ADDRESS PORT}), so a test learns through curl which source
+ * urelay's outbound connection used. Each peer address is also printed on stdout as
+ * {@code peer=ADDRESS}.
  *
  * <p>Usage: {@code PeerAddressServer PORT COUNT}. Listens on {@code [::]:PORT}, serves at
  * most COUNT connections, waits at most 120 seconds in all and 10 seconds per connection,
@@ -54,7 +55,7 @@ public final class PeerAddressServer {
         System.out.println("peer=" + peer);
 
         readRequestHead(client.getInputStream());
-        byte[] body = (peer + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = (peer + " " + client.getPort() + "\n").getBytes(StandardCharsets.US_ASCII);
         OutputStream out = client.getOutputStream();
         out.write(("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
