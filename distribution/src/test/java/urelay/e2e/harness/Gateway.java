@@ -33,19 +33,22 @@ public final class Gateway implements AutoCloseable {
     private final Netns server;
 
     private Gateway() {
+        String lab = Netns.freshName("lab");
         try {
-            client = cleanup.add(Netns.create("client"));
-            gateway = cleanup.add(Netns.create("gateway"));
-            server = cleanup.add(Netns.create("server"));
-            link(gateway, "lan0", GATEWAY_V4, GATEWAY_V6, client, CLIENT_V4, CLIENT_V6);
-            link(gateway, "wan0", WAN_V4, WAN_V6, server, SERVER_V4, SERVER_V6);
+            client = cleanup.add(Netns.adopt(lab + "-client"));
+            gateway = cleanup.add(Netns.adopt(lab + "-gateway"));
+            server = cleanup.add(Netns.adopt(lab + "-server"));
+            DocSnippets.runNaming("capture-tproxy.md", "gateway-lab", "lab", lab);
         } catch (RuntimeException e) {
             cleanup.close();
             throw e;
         }
     }
 
-    /** Builds the three namespaces and their links. */
+    /**
+     * Builds the three namespaces and their links, with the block {@code docs/capture-tproxy.md}
+     * gives for that (step 0), its names made fresh.
+     */
     public static Gateway create() {
         return new Gateway();
     }
