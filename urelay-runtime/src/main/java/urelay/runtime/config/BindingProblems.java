@@ -70,6 +70,32 @@ final class BindingProblems {
         return new BindingProblems(reading, "the " + kind.word() + " plugin \"" + type + "\"", configType, true);
     }
 
+    /**
+     * Reports every key of {@code settings} (the block at {@code block} without its
+     * {@code type}) that the config record has no component for; whether there was one.
+     * Binding stops at its first error, and a record's own check of a missing value would
+     * otherwise hide the misspelt key that left it missing.
+     */
+    boolean reportUnknownKeys(YamlPath block, JsonNode settings) {
+        List<String> components = componentKeys(configType);
+        if (components.isEmpty() || !settings.isObject()) {
+            return false;
+        }
+        TreeSet<String> allowed = new TreeSet<>(components);
+        if (typed) {
+            allowed.add("type");
+        }
+        boolean found = false;
+        for (String key : (Iterable<String>) settings::fieldNames) {
+            if (!allowed.contains(key)) {
+                reading.problems().atKey(written(block.key(key)), "unknown key" + Suggestion.didYouMean(key, allowed)
+                        + "; allowed keys: " + String.join(", ", allowed));
+                found = true;
+            }
+        }
+        return found;
+    }
+
     /** Reports a failure to bind the block at {@code block} to the config record. */
     void report(YamlPath block, JsonMappingException error) {
         YamlPath where = written(block.resolve(relative(error)));

@@ -174,6 +174,9 @@ final class PluginBinder {
             PluginProvider<?> provider) {
         ObjectNode settings = block.deepCopy();
         settings.remove("type");
+        if (BindingProblems.forPlugin(reading, kind, type, provider.configType()).reportUnknownKeys(path, settings)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(mapper.readerFor(provider.configType()).readValue(settings));
         } catch (JsonMappingException e) {

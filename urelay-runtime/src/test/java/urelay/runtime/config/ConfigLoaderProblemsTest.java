@@ -90,6 +90,13 @@ class ConfigLoaderProblemsTest {
     }
 
     @Test
+    void misspeltKeyIsNamedEvenWhenTheKeyItMissesIsRequired() {
+        assertEquals(List.of("demo.yaml:3:80: listeners[0].source.prots: unknown key (did you mean \"ports\"?);"
+                + " allowed keys: address, netns, ports, type"),
+                problems(demoWith("ports: [80, 443, 8080]", "prots: [80, 443, 8080]")));
+    }
+
+    @Test
     void unknownTopLevelKeyListsTheSections() {
         assertEquals(List.of("demo.yaml:13:1: audits: unknown key (did you mean \"audit\"?);"
                 + " allowed keys: audit, listeners, log, sinks"),

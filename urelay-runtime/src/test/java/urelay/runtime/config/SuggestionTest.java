@@ -26,6 +26,12 @@ class SuggestionTest {
     }
 
     @Test
+    void aSwapOfNeighbouringLettersIsOneEdit() {
+        assertEquals(1, Suggestion.distance("prots", "ports"));
+        assertEquals(Optional.of("ports"), Suggestion.closest("prots", List.of("address", "netns", "ports")));
+    }
+
+    @Test
     void distanceCountsInsertionsDeletionsAndSubstitutions() {
         assertEquals(3, Suggestion.distance("kitten", "sitting"));
         assertEquals(0, Suggestion.distance("", ""));
