@@ -158,7 +158,8 @@ final class ConfigMapper {
                         + " such as 192.0.2.1 or 2001:db8::1";
                 case "InetSocketAddress" -> found + " is not an address and port; write ADDRESS:PORT"
                         + " such as 192.0.2.1:1080 or [2001:db8::1]:1080";
-                default -> found + " is not a file path; write a path such as /run/urelay.sock";
+                default -> found + " is not a file path; write an absolute path in quotes if it could be read as"
+                        + " something else";
             };
         }
     }

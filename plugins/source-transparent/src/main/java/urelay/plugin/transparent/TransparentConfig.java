@@ -31,6 +31,10 @@ public record TransparentConfig(Path netns, String address, List<String> ports) 
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,10}");
 
     public TransparentConfig {
+        if (netns != null && !netns.isAbsolute()) {
+            throw new IllegalArgumentException("netns: \"" + netns + "\" is not an absolute path; allowed "
+                    + "/run/netns/NAME (made by ip netns add NAME) or /proc/PID/ns/net");
+        }
         address = address == null ? "::" : address;
         listenAddress(address);
         if (ports == null || ports.isEmpty()) {

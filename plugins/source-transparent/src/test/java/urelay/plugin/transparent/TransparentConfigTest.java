@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,15 @@ class TransparentConfigTest {
                 () -> new TransparentConfig(null, "localhost", List.of("80")));
         assertEquals("address: \"localhost\" is not an IP address; allowed an IPv4 or IPv6 literal such as :: "
                 + "or 0.0.0.0", e.getMessage());
+    }
+
+    @Test
+    void takesOnlyAnAbsoluteNamespacePath() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new TransparentConfig(Path.of("run/netns/lab"), null, List.of("80")));
+        assertEquals("netns: \"run/netns/lab\" is not an absolute path; allowed /run/netns/NAME (made by ip netns "
+                + "add NAME) or /proc/PID/ns/net", e.getMessage());
+        assertEquals(Path.of("/run/netns/lab"),
+                new TransparentConfig(Path.of("/run/netns/lab"), null, List.of("80")).netns());
     }
 }
