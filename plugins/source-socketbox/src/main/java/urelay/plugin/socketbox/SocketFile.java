@@ -7,6 +7,7 @@ import static java.lang.System.Logger.Level.WARNING;
 
 import java.io.IOException;
 import java.net.SocketException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -56,6 +57,8 @@ final class SocketFile implements AutoCloseable {
     /** The file type bits of a mode, and the type of a socket (sys/stat.h). */
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
+    private static final int GROUP_OR_OTHERS_WRITE = 0022;
+    private static final int STICKY = 01000;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final AFUNIXServerSocket bound;
@@ -80,7 +83,8 @@ final class SocketFile implements AutoCloseable {
         AFUNIXServerSocket bound = AFUNIXServerSocket.newInstance();
         try {
             bound.setDeleteOnClose(false);
-            putInPlace(path, permissions, temporary -> bound.bind(AFUNIXSocketAddress.of(temporary), BACKLOG));
+            putInPlace(path, stale, permissions,
+                    temporary -> bound.bind(AFUNIXSocketAddress.of(temporary), BACKLOG));
             try {
                 SocketFile file = new SocketFile(bound, untie(bound), path, key(path));
                 logStale(stale, path);
@@ -108,7 +112,7 @@ final class SocketFile implements AutoCloseable {
             // Only the descriptor returned is used from here on; closing this one must not
             // shut down the socket both share.
             socket.setShutdownOnClose(false);
-            putInPlace(path, permissions, temporary -> socket.bind(AFUNIXSocketAddress.of(temporary)));
+            putInPlace(path, stale, permissions, temporary -> socket.bind(AFUNIXSocketAddress.of(temporary)));
             try {
                 int fd = FileDescriptorCast.duplicating(socket.getFileDescriptor()).as(Integer.class);
                 SocketFile file = new SocketFile(null, null, path, key(path));
@@ -127,11 +131,16 @@ final class SocketFile implements AutoCloseable {
 
     /**
      * Binds in a new hidden directory beside {@code path} that only urelay's user may enter,
-     * sets the mode, renames the socket into place and removes the directory. Nobody else can
+     * sets the mode, puts the socket at {@code path} and removes the directory. Nobody else can
      * reach the socket before it has its mode: a name beside the path would be open to anyone
-     * quick enough to connect in that moment.
+     * quick enough to connect in that moment. (That nobody else can swap the hidden directory
+     * for one of their own meanwhile is what {@link #checkDirectories} makes sure of.)
+     *
+     * <p>Without a {@code stale} file to replace, the socket is put in place with a hard link,
+     * which fails if the path has been taken since it was checked, as by a second urelay
+     * started at the same moment; a rename would silently replace that one's live socket.
      */
-    private static void putInPlace(Path path, Set<PosixFilePermission> permissions, Binder binder)
+    private static void putInPlace(Path path, boolean stale, Set<PosixFilePermission> permissions, Binder binder)
             throws IOException {
         Path staging = stagingDirectory(path);
         try {
@@ -143,10 +152,19 @@ final class SocketFile implements AutoCloseable {
             }
             try {
                 Files.setPosixFilePermissions(staged, permissions);
-                Files.move(staged, path, StandardCopyOption.ATOMIC_MOVE);
+                if (stale) {
+                    Files.move(staged, path, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.createLink(path, staged);
+                    Files.delete(staged);
+                }
+            } catch (FileAlreadyExistsException e) {
+                Files.deleteIfExists(staged);
+                throw new IOException(path + ": another socket was put there while this one was set up; stop it or "
+                        + "choose another path", e);
             } catch (IOException e) {
                 Files.deleteIfExists(staged);
-                throw new IOException(path + ": cannot put the socket in place: " + e.getMessage(), e);
+                throw new IOException(path + ": cannot put the socket in place: " + reason(e), e);
             }
         } finally {
             Files.deleteIfExists(staging);
@@ -161,8 +179,12 @@ final class SocketFile implements AutoCloseable {
                 return Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } catch (FileAlreadyExistsException e) {
                 if (attempt == NAME_ATTEMPTS) {
-                    throw new IOException(path + ": cannot make a hidden directory beside it: " + e.getMessage(), e);
+                    throw new IOException(path + ": cannot make a hidden directory beside it to set the socket up "
+                            + "in: " + reason(e), e);
                 }
+            } catch (IOException e) {
+                throw new IOException(path + ": cannot make a hidden directory beside it to set the socket up in: "
+                        + reason(e), e);
             }
         }
     }
@@ -221,6 +243,41 @@ final class SocketFile implements AutoCloseable {
         if (!Files.isDirectory(directory)) {
             throw new NoSuchFileException(path + ": directory " + directory + " does not exist; create it first");
         }
+        checkDirectories(path);
+    }
+
+    /**
+     * Refuses a path where another user could rename or replace the directory the socket is
+     * set up in, or the socket on its way: the directory holding it and every one above must
+     * be owned by root or by urelay's user, and not writable by group or others unless sticky
+     * (as {@code /tmp} is, where only an entry's owner may rename it). Someone who could do
+     * that could have urelay, perhaps running as root, set the mode of a file of their choice.
+     */
+    static void checkDirectories(Path path) throws IOException {
+        int self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        for (Path directory = path.toAbsolutePath().getParent(); directory != null; directory = directory.getParent()) {
+            int owner = (Integer) Files.getAttribute(directory, "unix:uid");
+            int mode = (Integer) Files.getAttribute(directory, "unix:mode");
+            if (owner != 0 && owner != self) {
+                throw new IOException(path + ": directory " + directory + " belongs to user " + owner
+                        + ", who could swap the socket while it is set up; use a directory owned by root or by "
+                        + "urelay's user");
+            }
+            if ((mode & GROUP_OR_OTHERS_WRITE) != 0 && (mode & STICKY) == 0) {
+                throw new IOException(path + ": directory " + directory + " is writable by others (mode "
+                        + Integer.toOctalString(mode & 07777) + ") without the sticky bit, so they could swap the "
+                        + "socket while it is set up; remove group and other write permission (chmod go-w) or "
+                        + "set the sticky bit (chmod +t)");
+            }
+        }
+    }
+
+    /** An I/O error's reason: the JDK names only the file in some, such as a refused permission. */
+    private static String reason(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied (" + denied.getFile() + ")";
+            default -> e.getMessage();
+        };
     }
 
     /**

@@ -313,6 +313,35 @@ class SocketboxAcceptorTest {
     }
 
     @Test
+    void refusesADirectoryOthersMayWriteToWithoutTheStickyBit() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwx---"));
+        path = shared.resolve("socketbox.sock");
+
+        var e = assertThrows(IOException.class, () -> open("0600", "datagram"));
+
+        assertEquals(path + ": directory " + shared + " is writable by others (mode 770) without the sticky bit, so "
+                + "they could swap the socket while it is set up; remove group and other write permission (chmod "
+                + "go-w) or set the sticky bit (chmod +t)", e.getMessage());
+        try (Stream<Path> files = Files.list(shared)) {
+            assertEquals(List.of(), files.toList(), "something was made in the directory");
+        }
+    }
+
+    @Test
+    void takesADirectoryOthersMayWriteToWithTheStickyBit() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("sticky"));
+        Files.setAttribute(shared, "unix:mode", 01777);
+        path = shared.resolve("socketbox.sock");
+        SocketboxAcceptor acceptor = open("0600", "datagram");
+        FileDescriptor original = pairEnd();
+
+        sendDatagram(new byte[] {0}, original);
+
+        assertEquals(target(original), FakeNetwork.target(fd(acceptor.accept())));
+    }
+
+    @Test
     void refusesADirectoryThatDoesNotExist() {
         path = dir.resolve("missing/socketbox.sock");
 
