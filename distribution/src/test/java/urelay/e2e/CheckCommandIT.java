@@ -116,6 +116,22 @@ class CheckCommandIT {
     }
 
     @Test
+    void namesBothListenersThatWouldBindOneSocketFile() {
+        String socket = dir.resolve("box.sock").toString();
+        String yaml = Configs.config("plain",
+                Configs.listener("first", "{ type: socketbox, path: %s }".formatted(socket), "      - sink: out\n"),
+                Configs.listener("second", "{ type: socketbox, path: %s, socket: stream }".formatted(socket),
+                        "      - sink: out\n"));
+
+        Command.Result check = check("one-socket-file", yaml);
+
+        assertEquals(2, check.exit(), check.err());
+        assertTrue(check.err().contains("listener \"second\" would bind the socket file " + socket
+                + ", which listener \"first\" already binds; give each listener its own path"), check.err());
+        assertFalse(Files.exists(Path.of(socket)), "check made the socket file");
+    }
+
+    @Test
     void runExitsWithTwoOnABadConfigAndLeavesItsPortUnbound() {
         Path config = write("run-missing-sink", goodConfig().replace("- sink: out",
                 "- sink: nowhere"));

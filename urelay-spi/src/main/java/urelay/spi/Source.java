@@ -2,6 +2,7 @@
 package urelay.spi;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Where a listener's client connections come from. */
@@ -28,6 +29,18 @@ public interface Source {
      *         Unix sockets)
      */
     default List<ListenRequest> listenRequests() {
+        return List.of();
+    }
+
+    /**
+     * The Unix socket files {@link #open()} will bind, known from the config alone, compared
+     * across listeners like {@link #listenRequests()}: two listeners that would bind one file
+     * are reported while the config is checked. Called on a created source, never after
+     * {@code open}.
+     *
+     * @return absolute paths; the default, empty, suits sources that bind no Unix socket
+     */
+    default List<Path> socketFiles() {
         return List.of();
     }
 }

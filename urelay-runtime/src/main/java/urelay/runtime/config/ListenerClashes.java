@@ -5,14 +5,16 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import urelay.spi.IpDestination;
 import urelay.spi.ListenRequest;
 
 /**
  * Finds listening sockets that the kernel would refuse to bind because an earlier one of the
- * same config takes the same port in the same namespace: the same address, or a wildcard
+ * same config takes the same Unix socket file, or the same port in the same namespace: the same address, or a wildcard
  * address ({@code ::} takes IPv4 and IPv6, {@code 0.0.0.0} IPv4) that covers the other.
  * Namespaces are compared by the path written, so two different paths to one namespace
  * ({@code /run/netns/lab} and {@code /proc/PID/ns/net}) are not caught here. Used by one thread.
@@ -21,6 +23,7 @@ final class ListenerClashes {
 
     private final Reading reading;
     private final List<Taken> taken = new ArrayList<>();
+    private final Map<Path, String> files = new HashMap<>();
 
     ListenerClashes(Reading reading) {
         this.reading = reading;
@@ -36,6 +39,16 @@ final class ListenerClashes {
                 first(wanted).ifPresentOrElse(
                         earlier -> reading.problems().atValue(source, clash(wanted, earlier)),
                         () -> taken.add(wanted));
+            }
+            for (Path file : listener.source().socketFiles()) {
+                Path normal = file.toAbsolutePath().normalize();
+                String earlier = files.putIfAbsent(normal, listener.name());
+                if (earlier != null) {
+                    String who = earlier.equals(listener.name()) ? "which this listener already binds"
+                            : "which listener \"" + earlier + "\" already binds";
+                    reading.problems().atValue(source, "listener \"" + listener.name() + "\" would bind the socket "
+                            + "file " + normal + ", " + who + "; give each listener its own path");
+                }
             }
         }
     }

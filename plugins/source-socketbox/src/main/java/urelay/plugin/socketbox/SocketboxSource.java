@@ -2,6 +2,7 @@
 package urelay.plugin.socketbox;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import urelay.spi.Acceptor;
 import urelay.spi.Network;
@@ -21,5 +22,10 @@ final class SocketboxSource implements Source {
     @Override
     public List<Acceptor> open() throws IOException {
         return List.of(SocketboxAcceptor.open(config, network));
+    }
+
+    @Override
+    public List<Path> socketFiles() {
+        return List.of(config.path());
     }
 }
