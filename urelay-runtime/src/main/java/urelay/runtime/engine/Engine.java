@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package urelay.runtime.engine;
 
+import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
@@ -43,6 +44,8 @@ public final class Engine implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final OpenConnections connections = new OpenConnections();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Set once every listener is open and connections are taken. */
+    private volatile boolean ready;
 
     public Engine(RelayConfig config, AuditLog audit) {
         this.config = config;
@@ -64,6 +67,7 @@ public final class Engine implements AutoCloseable {
             listenerAcceptors.forEach(acceptor -> loops.add(new AcceptLoop(listener.name(), acceptor, handler, connections)));
         });
         loops.forEach(loop -> Thread.ofVirtual().name("urelay-accept").start(loop));
+        ready = true;
         LOG.log(INFO, "ready listeners=" + config.listeners().size() + " acceptors=" + loops.size());
         stopped.await();
     }
@@ -119,7 +123,9 @@ public final class Engine implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        LOG.log(INFO, "stopping");
+        // Before "ready" nothing was served: closing what opened is no stop worth announcing.
+        boolean served = ready;
+        LOG.log(served ? INFO : DEBUG, "stopping");
         synchronized (acceptors) {
             acceptors.forEach(Acceptor::close);
             acceptors.clear();
@@ -128,7 +134,7 @@ public final class Engine implements AutoCloseable {
         connections.stopAll();
         try {
             int left = connections.awaitNone(Duration.ofSeconds(STOP_WAIT_SECONDS));
-            LOG.log(left == 0 ? INFO : WARNING, "stopped unaudited_connections=" + left);
+            LOG.log(left == 0 ? (served ? INFO : DEBUG) : WARNING, "stopped unaudited_connections=" + left);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
