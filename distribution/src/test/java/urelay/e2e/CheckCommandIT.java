@@ -30,7 +30,8 @@ import urelay.e2e.harness.UrelayProcess;
 
 /**
  * {@code urelay check} rejects a bad config with exit code 2 and one line on stderr that
- * names the file; {@code urelay run} rejects it the same way before opening anything.
+ * names the file; {@code urelay run} rejects it the same way before opening anything, and
+ * exits 1 naming the listener and namespace when a port it needs was taken meanwhile.
  *
  * <p>urelay runs inside a namespace of the test, so a listener opened by mistake could
  * only ever appear there, where the test looks for it.
@@ -143,6 +144,38 @@ class CheckCommandIT {
             assertTrue(run.stderr().contains("run-missing-sink.yaml"), run.describe());
         }
         assertFalse(lan.listens(PORT));
+    }
+
+    @Test
+    void checkNamesBothListenersThatWouldTakeOnePortInOneNamespace() {
+        String yaml = Configs.config("plain",
+                Configs.transparentListener("first", lan, PORT), Configs.transparentListener("second", lan, PORT));
+
+        Command.Result check = check("one-port", yaml);
+
+        assertEquals(2, check.exit(), check.err());
+        assertEquals(List.of(dir.resolve("one-port.yaml") + ":9:13: listeners[1].source: listener \"second\" would"
+                + " listen on [::]:" + PORT + " in namespace " + lan.path() + ", which listener \"first\" already"
+                + " takes with [::]:" + PORT + "; give each listener its own ports or addresses there"),
+                check.err().lines().toList());
+        assertFalse(lan.listens(PORT));
+    }
+
+    @Test
+    void runThatFindsItsPortTakenExitsWithOneNamingListenerAndNamespace() {
+        String yaml = Configs.config("plain", Configs.transparentListener("holder", lan, PORT));
+        try (UrelayProcess holder = UrelayProcess.run(host, yaml, List.of(lan), PORT)) {
+            Path config = write("late", yaml.replace("name: holder", "name: late"));
+            try (UrelayProcess late = UrelayProcess.start(host.command(Image.urelayCommand("run", "--config",
+                    config.toString())), TempDirs.create("late"))) {
+
+                assertEquals(1, late.awaitExit(LIMIT), late.describe());
+                assertEquals(List.of("urelay: cannot start: listener late: bind [::]:" + PORT + " in namespace "
+                        + lan.path() + ": EADDRINUSE (Address already in use)"),
+                        late.stderr().lines().filter(line -> line.startsWith("urelay:")).toList());
+            }
+            assertTrue(holder.isAlive(), holder.describe());
+        }
     }
 
     private static Command.Result check(String name, String yaml) {
