@@ -27,7 +27,7 @@ public final class NamespaceFiles {
      * empty when it is one. A path that cannot be opened says so with the errno.
      */
     public static Optional<String> problem(Path path) {
-        int fd = openNonBlocking(path);
+        int fd = OpenedFiles.openWithoutWaiting(path);
         if (fd < 0) {
             int errno = Libc.errno();
             return Optional.of("cannot be opened: " + Errno.name(errno) + " (" + Libc.strerror(errno) + ")");
@@ -46,7 +46,7 @@ public final class NamespaceFiles {
      * @throws IOException naming the path and what is allowed when it is not a namespace file
      */
     static int open(Path netns) throws IOException {
-        int fd = openNonBlocking(netns);
+        int fd = OpenedFiles.openWithoutWaiting(netns);
         if (fd < 0) {
             throw new NativeException("open network namespace " + netns, Libc.errno());
         }
@@ -58,26 +58,15 @@ public final class NamespaceFiles {
         return fd;
     }
 
-    private static int openNonBlocking(Path path) {
-        try (Arena arena = Arena.ofConfined()) {
-            return Libc.open(arena.allocateFrom(path.toString()),
-                    Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC | Libc.O_NOCTTY);
-        }
-    }
-
     private static Optional<String> notNsfs(int fd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fs = arena.allocate(Libc.STATFS_BYTES, 8);
             if (Libc.fstatfs(fd, fs) == 0 && fs.get(ValueLayout.JAVA_LONG, 0) == Libc.NSFS_MAGIC) {
                 return Optional.empty();
             }
-            MemorySegment stat = arena.allocate(Libc.STATX_BYTES, 8);
-            if (Libc.fstatx(fd, Libc.STATX_TYPE, stat) < 0) {
-                return Optional.of("is not a namespace");
-            }
-            int type = Short.toUnsignedInt(stat.get(ValueLayout.JAVA_SHORT, Libc.STATX_MODE_OFFSET)) & Libc.S_IFMT;
-            String kind = type == Libc.S_IFREG ? "an ordinary file" : SmallFiles.kind(type);
-            return Optional.of("is " + kind + ", not a namespace");
+            return Optional.of(OpenedFiles.stat(fd)
+                    .map(stat -> "is " + OpenedFiles.kind(stat.type()) + ", not a namespace")
+                    .orElse("is not a namespace"));
         }
     }
 }

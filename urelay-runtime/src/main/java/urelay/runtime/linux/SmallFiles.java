@@ -5,6 +5,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads a small file, such as a config, without ever waiting on what the path names: it opens
@@ -22,11 +23,7 @@ public final class SmallFiles {
 
     /** Reads {@code path} if it is a regular file of at most {@code limit} bytes. */
     public static FileRead read(Path path, int limit) {
-        int fd;
-        try (Arena arena = Arena.ofConfined()) {
-            fd = Libc.open(arena.allocateFrom(path.toString()), Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC
-                    | Libc.O_NOCTTY);
-        }
+        int fd = OpenedFiles.openWithoutWaiting(path);
         if (fd < 0) {
             return new FileRead.Failed(new NativeException("open " + path, Libc.errno()));
         }
@@ -38,19 +35,17 @@ public final class SmallFiles {
     }
 
     private static FileRead readOpen(Path path, int fd, int limit) {
+        Optional<OpenedFiles.Stat> stat = OpenedFiles.stat(fd);
+        if (stat.isEmpty()) {
+            return new FileRead.Failed(new NativeException("statx " + path, Libc.errno()));
+        }
+        if (stat.get().type() != Libc.S_IFREG) {
+            return new FileRead.NotRegular(OpenedFiles.kind(stat.get().type()));
+        }
+        if (stat.get().size() > limit) {
+            return new FileRead.TooLarge(stat.get().size());
+        }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment stat = arena.allocate(Libc.STATX_BYTES, 8);
-            if (Libc.fstatx(fd, Libc.STATX_TYPE | Libc.STATX_SIZE, stat) < 0) {
-                return new FileRead.Failed(new NativeException("statx " + path, Libc.errno()));
-            }
-            int type = Short.toUnsignedInt(stat.get(ValueLayout.JAVA_SHORT, Libc.STATX_MODE_OFFSET)) & Libc.S_IFMT;
-            if (type != Libc.S_IFREG) {
-                return new FileRead.NotRegular(kind(type));
-            }
-            long size = stat.get(ValueLayout.JAVA_LONG, Libc.STATX_SIZE_OFFSET);
-            if (size > limit) {
-                return new FileRead.TooLarge(size);
-            }
             return readAll(path, fd, limit, arena);
         }
     }
@@ -75,17 +70,5 @@ public final class SmallFiles {
             total += got;
         }
         return new FileRead.TooLarge(total);
-    }
-
-    /** How a problem names a file type (S_IFMT bits), such as {@code a FIFO}. */
-    static String kind(int type) {
-        return switch (type) {
-            case Libc.S_IFDIR -> "a directory";
-            case Libc.S_IFIFO -> "a FIFO";
-            case Libc.S_IFCHR -> "a character device";
-            case Libc.S_IFBLK -> "a block device";
-            case Libc.S_IFSOCK -> "a socket";
-            default -> "an unusual kind of file";
-        };
     }
 }
