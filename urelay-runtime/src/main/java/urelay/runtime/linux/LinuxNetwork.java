@@ -83,16 +83,20 @@ public final class LinuxNetwork implements Network, AutoCloseable {
         if (Libc.fcntl(fd, Libc.F_GETFD, 0) < 0) {
             throw new NativeException(description + ": descriptor " + fd + " is not open", Libc.errno());
         }
-        if (Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_TYPE, "SO_TYPE") != Libc.SOCK_STREAM
-                || Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_ACCEPTCONN, "SO_ACCEPTCONN") != 1) {
+        Sockets.Kind kind;
+        try {
+            kind = Sockets.kind(fd);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(description + ": " + e.getMessage(), e);
+        }
+        if (kind.type() != Libc.SOCK_STREAM || !kind.listening()) {
             throw new IOException(description + ": descriptor " + fd + " is not a listening stream socket");
         }
-        int domain = Sockets.getInt(fd, Libc.SOL_SOCKET, Libc.SO_DOMAIN, "SO_DOMAIN");
-        if (domain != Libc.AF_INET && domain != Libc.AF_INET6) {
+        if (kind.family() != Libc.AF_INET && kind.family() != Libc.AF_INET6) {
             throw new IOException(description + ": descriptor " + fd + " is not a TCP socket (family "
-                    + domain + ")");
+                    + kind.family() + ")");
         }
-        if (capture == Capture.TPROXY && !Sockets.isTransparent(fd, domain == Libc.AF_INET6)) {
+        if (capture == Capture.TPROXY && !Sockets.isTransparent(fd, kind.family() == Libc.AF_INET6)) {
             throw new IOException(description + ": descriptor " + fd + " has no IP_TRANSPARENT, so a TPROXY rule "
                     + "cannot hand it connections; set it before binding, or use capture: local or redirect");
         }
