@@ -4,27 +4,19 @@ package urelay.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import urelay.runtime.config.ConfigLoader;
 import urelay.spi.SinkProvider;
+import urelay.runtime.cli.ModularUrelay.Result;
 
 /**
  * Runs {@code urelay} as a named module in a child JVM, with a plugin module compiled here,
@@ -113,7 +105,7 @@ class ModulePathTest {
     void compilePlugin() throws IOException, URISyntaxException {
         Path sources = Files.createDirectories(directory.resolve("src"));
         List<String> arguments = new ArrayList<>(List.of("-d", directory.resolve("plugin").toString(),
-                "--module-path", location(SinkProvider.class).toString()));
+                "--module-path", ModularUrelay.location(SinkProvider.class).toString()));
         for (var source : PLUGIN.entrySet()) {
             Path file = sources.resolve(source.getKey());
             Files.createDirectories(file.getParent());
@@ -173,37 +165,6 @@ class ModulePathTest {
     }
 
     private Result urelay(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-p", modulePath(), "-m", "urelay.runtime/urelay.runtime.cli.Main"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(directory.resolve("out.txt").toFile())
-                .redirectError(directory.resolve("err.txt").toFile())
-                .start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("urelay did not finish within a minute");
-        }
-        return new Result(process.exitValue(),
-                Files.readString(directory.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(directory.resolve("err.txt"), StandardCharsets.UTF_8));
-    }
-
-    private String modulePath() throws URISyntaxException {
-        List<String> entries = new ArrayList<>();
-        entries.add(plugin.toString());
-        for (Class<?> type : List.of(SinkProvider.class, ConfigLoader.class, JsonFactory.class, ObjectMapper.class,
-                JsonProperty.class, YAMLFactory.class, org.yaml.snakeyaml.Yaml.class, CommandLine.class)) {
-            entries.add(location(type).toString());
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static Path location(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
-
-    private record Result(int code, String out, String err) {
+        return ModularUrelay.run(directory, List.of(plugin), args);
     }
 }

@@ -4,26 +4,15 @@ package urelay.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.File;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import urelay.runtime.config.ConfigLoader;
 import urelay.runtime.plugin.TestJars;
-import urelay.spi.SinkProvider;
+import urelay.runtime.cli.ModularUrelay.Result;
 
 /**
  * Runs {@code urelay} as a named module in a child JVM, as the jlink image does, with plugin
@@ -136,33 +125,6 @@ class PluginDirectoryModuleTest {
     }
 
     private Result urelay(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-p", modulePath(), "-m", "urelay.runtime/urelay.runtime.cli.Main"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(work.resolve("out.txt").toFile())
-                .redirectError(work.resolve("err.txt").toFile())
-                .start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("urelay did not finish within a minute");
-        }
-        return new Result(process.exitValue(),
-                Files.readString(work.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(work.resolve("err.txt"), StandardCharsets.UTF_8));
-    }
-
-    /** urelay and its libraries, without any plugin. */
-    private static String modulePath() throws URISyntaxException {
-        List<String> entries = new ArrayList<>();
-        for (Class<?> type : List.of(SinkProvider.class, ConfigLoader.class, JsonFactory.class, ObjectMapper.class,
-                JsonProperty.class, YAMLFactory.class, org.yaml.snakeyaml.Yaml.class, CommandLine.class)) {
-            entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private record Result(int code, String out, String err) {
+        return ModularUrelay.run(work, List.of(), args);
     }
 }
