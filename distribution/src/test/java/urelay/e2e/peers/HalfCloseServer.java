@@ -5,9 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
@@ -25,25 +22,16 @@ public final class HalfCloseServer {
     }
 
     public static void main(String[] args) throws IOException {
-        InetAddress address = InetAddress.getByName(args[0]);
-        int port = Integer.parseInt(args[1]);
         int bodySize = Integer.parseInt(args[2]);
 
-        try (ServerSocket server = new ServerSocket()) {
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(address, port));
-            server.setSoTimeout(60_000);
-            System.out.println("ready");
-
-            try (Socket client = server.accept()) {
-                client.setSoTimeout(30_000);
-                byte[] request = readToEnd(client.getInputStream());
-                OutputStream out = client.getOutputStream();
-                out.write(Payload.pattern(bodySize));
-                out.write(request);
-                out.flush();
-                System.out.println("served request=" + request.length);
-            }
+        try (Socket client = OneClient.accept(args[0], args[1])) {
+            client.setSoTimeout(30_000);
+            byte[] request = readToEnd(client.getInputStream());
+            OutputStream out = client.getOutputStream();
+            out.write(Payload.pattern(bodySize));
+            out.write(request);
+            out.flush();
+            System.out.println("served request=" + request.length);
         }
     }
 

@@ -2,9 +2,6 @@
 package urelay.e2e.peers;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
@@ -22,21 +19,10 @@ public final class HoldServer {
     }
 
     public static void main(String[] args) throws IOException {
-        InetAddress address = InetAddress.getByName(args[0]);
-        int port = Integer.parseInt(args[1]);
-
-        try (ServerSocket server = new ServerSocket()) {
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(address, port));
-            server.setSoTimeout(60_000);
-            System.out.println("ready");
-
-            try (Socket client = server.accept()) {
-                client.setSoTimeout(60_000);
-                client.getOutputStream().write(
-                        HoldClient.GREETING.getBytes(StandardCharsets.UTF_8));
-                System.out.println(StreamEnd.await(client.getInputStream()));
-            }
+        try (Socket client = OneClient.accept(args[0], args[1])) {
+            client.setSoTimeout(60_000);
+            client.getOutputStream().write(HoldClient.GREETING.getBytes(StandardCharsets.UTF_8));
+            System.out.println(StreamEnd.await(client.getInputStream()));
         }
     }
 }

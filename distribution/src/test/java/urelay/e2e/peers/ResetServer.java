@@ -2,9 +2,6 @@
 package urelay.e2e.peers;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
@@ -20,21 +17,11 @@ public final class ResetServer {
     }
 
     public static void main(String[] args) throws IOException {
-        InetAddress address = InetAddress.getByName(args[0]);
-        int port = Integer.parseInt(args[1]);
-
-        try (ServerSocket server = new ServerSocket()) {
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(address, port));
-            server.setSoTimeout(60_000);
-            System.out.println("ready");
-
-            Socket client = server.accept();
-            client.setSoTimeout(30_000);
-            int read = client.getInputStream().read(new byte[4]);
-            client.setSoLinger(true, 0);
-            client.close();
-            System.out.println("reset after reading " + read + " bytes");
-        }
+        Socket client = OneClient.accept(args[0], args[1]);
+        client.setSoTimeout(30_000);
+        int read = client.getInputStream().read(new byte[4]);
+        client.setSoLinger(true, 0);
+        client.close();
+        System.out.println("reset after reading " + read + " bytes");
     }
 }
