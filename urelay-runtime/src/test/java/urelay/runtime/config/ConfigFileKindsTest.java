@@ -76,7 +76,7 @@ class ConfigFileKindsTest {
 
     @Test
     void symbolicLinkToARegularFileIsRead() throws IOException {
-        Path real = new ConfigFiles(directory).write(ConfigLoaderProblemsTest.DEMO);
+        Path real = new ConfigFiles(() -> directory).write(ConfigLoaderProblemsTest.DEMO);
         Path link = Files.createSymbolicLink(directory.resolve("link.yaml"), real);
 
         assertEquals(ConfigResult.Valid.class, loader.load(link).getClass());

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import urelay.runtime.plugin.PluginRegistry;
 import urelay.spi.Network;
 
@@ -18,17 +19,21 @@ final class ConfigFiles {
     /** The network the loader lends plugins; tests check it is this one and that it is never used. */
     static final Network NO_NETWORK = new NoSocketsNetwork();
 
-    private final Path directory;
+    private final Supplier<Path> directory;
     private final ConfigLoader loader = new ConfigLoader(
             PluginRegistry.load(ConfigFiles.class.getClassLoader()), NO_NETWORK);
 
-    ConfigFiles(Path directory) {
+    /**
+     * @param directory the test's directory, asked for only when a file is written, so a test
+     *                  can pass its {@code @TempDir} field before JUnit has filled it in
+     */
+    ConfigFiles(Supplier<Path> directory) {
         this.directory = directory;
     }
 
     Path write(String yaml) {
         try {
-            return Files.writeString(directory.resolve("demo.yaml"), yaml);
+            return Files.writeString(directory.get().resolve("demo.yaml"), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,7 +55,7 @@ final class ConfigFiles {
         return switch (load(yaml)) {
             case ConfigResult.Valid valid -> throw new AssertionError("expected problems, got a valid config");
             case ConfigResult.Invalid invalid -> invalid.problems().stream()
-                    .map(line -> line.replace(directory + "/", ""))
+                    .map(line -> line.replace(directory.get() + "/", ""))
                     .toList();
         };
     }

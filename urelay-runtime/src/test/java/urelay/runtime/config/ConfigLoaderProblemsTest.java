@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import urelay.runtime.plugin.PluginRegistry;
@@ -35,12 +34,7 @@ class ConfigLoaderProblemsTest {
     @TempDir
     Path directory;
 
-    private ConfigFiles files;
-
-    @BeforeEach
-    void files() {
-        files = new ConfigFiles(directory);
-    }
+    private final ConfigFiles files = new ConfigFiles(() -> directory);
 
     private List<String> problems(String yaml) {
         return files.problems(yaml);

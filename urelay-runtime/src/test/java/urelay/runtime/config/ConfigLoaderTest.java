@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import urelay.plugin.testkit.DirectConfig;
@@ -36,12 +35,7 @@ class ConfigLoaderTest {
     @TempDir
     Path directory;
 
-    private ConfigFiles files;
-
-    @BeforeEach
-    void files() {
-        files = new ConfigFiles(directory);
-    }
+    private final ConfigFiles files = new ConfigFiles(() -> directory);
 
     @Test
     void demoConfigBecomesOneListenerAndOneSink() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,12 +15,7 @@ class HostileYamlTest {
     @TempDir
     Path directory;
 
-    private ConfigFiles files;
-
-    @BeforeEach
-    void files() {
-        files = new ConfigFiles(directory);
-    }
+    private final ConfigFiles files = new ConfigFiles(() -> directory);
 
     @Test
     void listsNestedDeeperThanTheLimitAreOneProblemNamingTheLimit() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,12 +14,7 @@ class OneLineProblemsTest {
     @TempDir
     Path directory;
 
-    private ConfigFiles files;
-
-    @BeforeEach
-    void files() {
-        files = new ConfigFiles(directory);
-    }
+    private final ConfigFiles files = new ConfigFiles(() -> directory);
 
     @Test
     void listenerNameWithANewlineIsEscaped() {
