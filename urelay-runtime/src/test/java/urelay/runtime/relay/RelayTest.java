@@ -106,6 +106,19 @@ class RelayTest {
         });
     }
 
+    /** Serves one connection and tells what its first read saw: a byte, the end, or an error. */
+    private CompletableFuture<String> serveOnceReportingTheFirstRead() {
+        CompletableFuture<String> saw = new CompletableFuture<>();
+        serveOnce(socket -> {
+            try {
+                saw.complete("read " + socket.getInputStream().read());
+            } catch (IOException e) {
+                saw.complete(e.getMessage());
+            }
+        });
+        return saw;
+    }
+
     @Test
     void passesTheClientsEndOfStreamOnWhileTheAnswerStillFlows() throws Exception {
         byte[] answer = new byte[4_000_000];
@@ -231,14 +244,7 @@ class RelayTest {
 
     @Test
     void resetsTheServerWhenTheClientResets() throws Exception {
-        CompletableFuture<String> serverSaw = new CompletableFuture<>();
-        serveOnce(socket -> {
-            try {
-                serverSaw.complete("read " + socket.getInputStream().read());
-            } catch (IOException e) {
-                serverSaw.complete(e.getMessage());
-            }
-        });
+        CompletableFuture<String> serverSaw = serveOnceReportingTheFirstRead();
         CompletableFuture<RelayResult> result = relayOne(Duration.ZERO);
 
         Socket client = new Socket(LOOPBACK, port());
@@ -254,14 +260,7 @@ class RelayTest {
 
     @Test
     void cutsAConnectionThatStaysSilentForTheIdleTimeout() throws Exception {
-        CompletableFuture<String> serverSaw = new CompletableFuture<>();
-        serveOnce(socket -> {
-            try {
-                serverSaw.complete("read " + socket.getInputStream().read());
-            } catch (IOException e) {
-                serverSaw.complete(e.getMessage());
-            }
-        });
+        CompletableFuture<String> serverSaw = serveOnceReportingTheFirstRead();
         CompletableFuture<RelayResult> result = relayOne(Duration.ofMillis(300));
 
         try (Socket client = new Socket(LOOPBACK, port())) {
