@@ -18,6 +18,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Set;
 import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXServerSocket;
@@ -256,8 +257,9 @@ final class SocketFile implements AutoCloseable {
     static void checkDirectories(Path path) throws IOException {
         int self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         for (Path directory = path.toAbsolutePath().getParent(); directory != null; directory = directory.getParent()) {
-            int owner = (Integer) Files.getAttribute(directory, "unix:uid");
-            int mode = (Integer) Files.getAttribute(directory, "unix:mode");
+            Map<String, Object> attributes = Files.readAttributes(directory, "unix:uid,mode");
+            int owner = (Integer) attributes.get("uid");
+            int mode = (Integer) attributes.get("mode");
             if (owner != 0 && owner != self) {
                 throw new IOException(path + ": directory " + directory + " belongs to user " + owner
                         + ", who could swap the socket while it is set up; use a directory owned by root or by "
