@@ -59,6 +59,7 @@ final class SocketFile implements AutoCloseable {
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
     private static final int GROUP_OR_OTHERS_WRITE = 0022;
+    private static final int OTHERS_WRITE = 0002;
     private static final int STICKY = 01000;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
@@ -266,7 +267,8 @@ final class SocketFile implements AutoCloseable {
                         + "urelay's user");
             }
             if ((mode & GROUP_OR_OTHERS_WRITE) != 0 && (mode & STICKY) == 0) {
-                throw new IOException(path + ": directory " + directory + " is writable by others (mode "
+                throw new IOException(path + ": directory " + directory + " is writable by "
+                        + ((mode & OTHERS_WRITE) != 0 ? "others" : "its group") + " (mode "
                         + Integer.toOctalString(mode & 07777) + ") without the sticky bit, so they could swap the "
                         + "socket while it is set up; remove group and other write permission (chmod go-w) or "
                         + "set the sticky bit (chmod +t)");

@@ -320,8 +320,8 @@ class SocketboxAcceptorTest {
 
         var e = assertThrows(IOException.class, () -> open("0600", "datagram"));
 
-        assertEquals(path + ": directory " + shared + " is writable by others (mode 770) without the sticky bit, so "
-                + "they could swap the socket while it is set up; remove group and other write permission (chmod "
+        assertEquals(path + ": directory " + shared + " is writable by its group (mode 770) without the sticky bit, "
+                + "so they could swap the socket while it is set up; remove group and other write permission (chmod "
                 + "go-w) or set the sticky bit (chmod +t)", e.getMessage());
         try (Stream<Path> files = Files.list(shared)) {
             assertEquals(List.of(), files.toList(), "something was made in the directory");
